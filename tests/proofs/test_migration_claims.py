@@ -55,9 +55,8 @@ def test_add_not_null_column_without_server_default_succeeds_on_empty_table(
     conn: sa.Connection,
 ) -> None:
     # It is the existing rows that break it: on an empty table the same
-    # operation passes (true of the SQLite in this venv, 3.40; very old SQLite
-    # releases refused it even on empty tables; PostgreSQL also fails only
-    # when rows exist, not tested here). So a migration test run against an
+    # operation passes (verified with the SQLite in this venv, 3.40.1; other
+    # versions/databases not tested here). So a migration test run against an
     # empty database does not catch DB404.
     op = _op(conn)
     op.add_column("account", sa.Column("status", sa.String(20), nullable=False))
