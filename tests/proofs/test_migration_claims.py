@@ -45,7 +45,9 @@ def test_add_not_null_column_without_server_default_fails_on_table_with_rows(
     conn: sa.Connection,
 ) -> None:
     op = _op(_with_rows(conn))
-    with pytest.raises(OperationalError, match="Cannot add a NOT NULL column with default value NULL") as excinfo:
+    with pytest.raises(
+        OperationalError, match="Cannot add a NOT NULL column with default value NULL"
+    ) as excinfo:
         op.add_column("account", sa.Column("status", sa.String(20), nullable=False))
     assert isinstance(excinfo.value.orig, sqlite3.OperationalError)
     assert "status" not in {c["name"] for c in sa.inspect(conn).get_columns("account")}

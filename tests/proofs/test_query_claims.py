@@ -143,17 +143,15 @@ def test_joinedload_collection_without_unique_also_raises_on_fetchone_fetchmany_
 # Consumers RULES.md says do NOT raise. Each returns the single User; the
 # joined collection must still be complete (two addresses), so these are not
 # only "silent" but correct.
-NON_RAISING_CONSUMERS: dict[str, Callable[[Session], User]] = {
-    "result.first": lambda s: s.execute(_joined_collection()).first()[0],  # type: ignore[index]
-    "result.scalar": lambda s: s.execute(_joined_collection()).scalar(),  # type: ignore[return-value]
-    "result.scalars().first": lambda s: s.execute(_joined_collection()).scalars().first(),  # type: ignore[return-value]
-    "session.scalar": lambda s: s.scalar(_joined_collection()),  # type: ignore[return-value]
-    "session.scalars().first": lambda s: s.scalars(_joined_collection()).first(),  # type: ignore[return-value]
+NON_RAISING_CONSUMERS: dict[str, Consumer] = {
+    "result.first": lambda s: s.execute(_joined_collection()).first()[0],
+    "result.scalar": lambda s: s.execute(_joined_collection()).scalar(),
+    "result.scalars().first": lambda s: s.execute(_joined_collection()).scalars().first(),
+    "session.scalar": lambda s: s.scalar(_joined_collection()),
+    "session.scalars().first": lambda s: s.scalars(_joined_collection()).first(),
     "legacy query.all": lambda s: s.query(User).options(joinedload(User.addresses)).all()[0],
     "legacy query.one": lambda s: s.query(User).options(joinedload(User.addresses)).one(),
-    "legacy query.first": lambda s: s.query(User)  # type: ignore[return-value]
-    .options(joinedload(User.addresses))
-    .first(),
+    "legacy query.first": lambda s: s.query(User).options(joinedload(User.addresses)).first(),
     "result.unique().all": lambda s: s.execute(_joined_collection()).unique().all()[0][0],
     "result.unique().scalar_one": lambda s: s.execute(_joined_collection())
     .unique()

@@ -103,7 +103,8 @@ def test_after_failed_flush_rollback_makes_session_usable_again(
 def test_create_async_engine_with_sync_pool_class_raises_argument_error(
     poolclass: type[Pool],
 ) -> None:
-    with pytest.raises(ArgumentError, match=f"Pool class {poolclass.__name__} cannot be used with asyncio engine"):
+    message = f"Pool class {poolclass.__name__} cannot be used with asyncio engine"
+    with pytest.raises(ArgumentError, match=message):
         create_async_engine("sqlite+aiosqlite://", poolclass=poolclass)
 
 
