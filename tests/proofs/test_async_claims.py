@@ -172,7 +172,7 @@ def test_unawaited_async_execute_insert_is_lost_even_if_commit_is_awaited(
 
 
 @IGNORE_CURSOR_WARNING
-def test_lazy_relationship_access_after_async_load_raises_missing_greenlet(
+def test_lazy_relationship_access_after_async_load_raises_wrapped_missing_greenlet(
     tmp_path: Path,
 ) -> None:
     async def body(engine: AsyncEngine) -> None:
@@ -256,7 +256,7 @@ def test_async_sessionmaker_expires_on_commit_by_default(tmp_path: Path) -> None
 
 
 @IGNORE_CURSOR_WARNING
-def test_column_access_after_async_commit_with_default_expire_raises_missing_greenlet(
+def test_column_access_after_async_commit_with_default_expire_raises_wrapped_missing_greenlet(
     tmp_path: Path,
 ) -> None:
     async def body(engine: AsyncEngine) -> None:
