@@ -1,0 +1,1 @@
+"""Checker modules; each registers itself on import."""

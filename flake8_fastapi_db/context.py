@@ -1,0 +1,251 @@
+"""Per-file facts shared by every checker: names, kind of file, project access."""
+from __future__ import annotations
+
+import ast
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .names import DB_LIBRARY_MARKERS, LIBRARY_ROOTS, is_fastapi, literal_str
+from .project.index import ProjectIndex, Symbol
+from .project.migrations import ProjectMigrations, is_migration, project_migrations
+from .project.models import ModelInfo, ModelResolver
+from .project.modules import ModuleSummary
+from .project.roots import module_name_for, roots_for
+from .settings import Settings
+
+HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "api_route",
+                "trace")
+_MAX_CLASS_DEPTH = 16
+
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+@dataclass(frozen=True)
+class Route:
+    """A path operation: the decorated function and its decorator call."""
+
+    func: FunctionNode
+    decorator: ast.Call
+    method: str              # get/post/... ; "api_route" when methods= decides
+
+
+class FileContext:
+    """Everything a checker may ask about the file being checked."""
+
+    def __init__(self, tree: ast.Module, filename: str, lines: list[str],
+                 settings: Settings) -> None:
+        self.tree = tree
+        self.filename = filename
+        self.lines = lines
+        self.settings = settings
+        self.parents: dict[ast.AST, ast.AST] = {}
+        self.source = "".join(lines)
+
+    # -- identity of the file -----------------------------------------
+    @cached_property
+    def path(self) -> Path | None:
+        if self.filename in ("stdin", "-", ""):
+            return None
+        return Path(os.path.abspath(self.filename))
+
+    @cached_property
+    def roots(self) -> tuple[Path, ...]:
+        override = tuple(Path(r) for r in self.settings.source_roots)
+        if self.path is None:
+            return override or (Path(os.getcwd()),)
+        return roots_for(self.path, override)
+
+    @cached_property
+    def module(self) -> ModuleSummary:
+        if self.path is None:
+            name, is_package = "", False
+        else:
+            name, is_package = module_name_for(self.path, self.roots)
+        return ModuleSummary(name, self.tree, self.path, is_package, self.source)
+
+    @cached_property
+    def is_test(self) -> bool:
+        return self.settings.is_test_path(self.filename)
+
+    @cached_property
+    def is_migration(self) -> bool:
+        return is_migration(self.module)
+
+    # -- relevance gate --------------------------------------------------
+    @cached_property
+    def relevant(self) -> bool:
+        """Can the data-layer rules have anything to say about this file?
+
+        Cheap first: the source text mentions a DB library. Otherwise only if it
+        imports a project module that does (models, session factories).
+        """
+        if any(marker in self.source for marker in DB_LIBRARY_MARKERS):
+            return True
+        if "import" not in self.source:
+            return False
+        for name in self._imported_project_modules():
+            summary = self.project.module(name)
+            if summary is not None and summary is not self.module and (
+                    summary.mentions_db_library or self._reexports_db(summary)):
+                return True
+        return False
+
+    def _imported_project_modules(self) -> list[str]:
+        out: list[str] = []
+        for qualname in self.module.imports.names.values():
+            head = qualname.partition(".")[0]
+            if head in LIBRARY_ROOTS:
+                continue
+            # ``from app.models import User`` names module app.models or app.models.User.
+            out.append(qualname)
+            out.append(qualname.rpartition(".")[0])
+        return [name for name in dict.fromkeys(out) if name]
+
+    def _reexports_db(self, summary: ModuleSummary) -> bool:
+        """A package ``__init__`` that re-exports from modules that use a DB library."""
+        for qualname in summary.imports.names.values():
+            symbol = self.project.resolve(qualname)
+            if symbol is not None and symbol.module.mentions_db_library:
+                return True
+        return False
+
+    # -- project access --------------------------------------------------
+    @cached_property
+    def project(self) -> ProjectIndex:
+        return ProjectIndex(self.roots, self.module)
+
+    @cached_property
+    def models(self) -> ModelResolver:
+        return ModelResolver(self.project)
+
+    @cached_property
+    def migrations(self) -> ProjectMigrations:
+        directory = self.path.parent if self.path is not None else Path(os.getcwd())
+        return project_migrations(directory)
+
+    def qualname(self, node: ast.AST) -> str | None:
+        return self.module.qualname(node)
+
+    def resolve(self, node: ast.AST) -> Symbol | None:
+        return self.project.resolve(self.module.qualname(node))
+
+    def model_for(self, node: ast.AST) -> ModelInfo | None:
+        """The mapped model a Name/Attribute (``User``, ``models.User``) refers to."""
+        return self.models.model_for_node(self.module, node)
+
+    def model_for_class(self, node: ast.ClassDef) -> ModelInfo:
+        return self.models.model_for_class(self.module, node)
+
+    def column_indexed(self, model: ModelInfo, attr: str) -> bool | None:
+        """Is ``model.attr`` indexed (model declarations, then migrations)?
+
+        None when it cannot be decided: the model's index declarations are not
+        all visible, or the attribute is not a known column.
+        """
+        col = model.column(attr)
+        if col is None:
+            return None
+        if model.has_index_leading(col):
+            return True
+        if not model.indexes_complete:
+            return None
+        if self.migrations.leads(model.tablename, col.name):
+            return True
+        return False
+
+    # -- tree navigation -------------------------------------------------
+    def parent(self, node: ast.AST) -> ast.AST | None:
+        return self.parents.get(node)
+
+    def ancestors(self, node: ast.AST):  # type: ignore[no-untyped-def]
+        current = self.parents.get(node)
+        while current is not None:
+            yield current
+            current = self.parents.get(current)
+
+    def enclosing_function(self, node: ast.AST) -> FunctionNode | None:
+        for anc in self.ancestors(node):
+            if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return anc
+            if isinstance(anc, (ast.ClassDef, ast.Lambda)):
+                return None
+        return None
+
+    def at_module_scope(self, node: ast.AST) -> bool:
+        """Runs at import: not inside a function, class body or ``__main__`` guard."""
+        for anc in self.ancestors(node):
+            if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                                ast.ClassDef)):
+                return False
+            if isinstance(anc, ast.If) and anc in self._main_guards:
+                return False
+        return True
+
+    @cached_property
+    def _main_guards(self) -> set[ast.If]:
+        from .project.modules import _is_main_guard
+
+        return {stmt for stmt in self.tree.body if _is_main_guard(stmt)}  # type: ignore[misc]
+
+    # -- FastAPI ---------------------------------------------------------
+    def route(self, func: FunctionNode) -> Route | None:
+        """The path-operation decorator of ``func``, when its owner is resolved."""
+        for deco in func.decorator_list:
+            if not isinstance(deco, ast.Call) or not isinstance(deco.func, ast.Attribute):
+                continue
+            method = deco.func.attr
+            if method not in HTTP_METHODS:
+                continue
+            if self.is_app_or_router(deco.func.value):
+                return Route(func, deco, method)
+        return None
+
+    def is_app_or_router(self, node: ast.AST) -> bool:
+        """``node`` names an instance of FastAPI/APIRouter (or a project subclass)."""
+        return self._app_symbol_kind(node) is True
+
+    def _app_symbol_kind(self, node: ast.AST) -> bool | None:
+        symbol = self.resolve(node)
+        if symbol is None or not isinstance(symbol.node, ast.Call):
+            return None
+        return self.is_app_class(symbol.module, symbol.node.func)
+
+    def is_app_class(self, module: ModuleSummary, node: ast.AST, depth: int = 0) -> bool:
+        qualname = module.qualname(node)
+        if is_fastapi(qualname, "FastAPI", "APIRouter"):
+            return True
+        if depth > _MAX_CLASS_DEPTH or qualname is None:
+            return False
+        symbol = self.project.resolve(qualname)
+        if symbol is None or not isinstance(symbol.node, ast.ClassDef):
+            return False
+        return any(self.is_app_class(symbol.module, base, depth + 1) for base in symbol.node.bases)
+
+    @cached_property
+    def routes(self) -> dict[FunctionNode, Route]:
+        """Every route in the file (module-level and nested functions)."""
+        if "fastapi" not in self.source and "APIRouter" not in self.source and \
+                "FastAPI" not in self.source and not self._has_decorated_calls():
+            return {}
+        out: dict[FunctionNode, Route] = {}
+        for node in ast.walk(self.tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
+                found = self.route(node)
+                if found is not None:
+                    out[node] = found
+        return out
+
+    def _has_decorated_calls(self) -> bool:
+        return any(".get(" in line or ".post(" in line or "_route(" in line
+                   for line in self.lines if line.lstrip().startswith("@"))
+
+
+def literal_strings(node: ast.expr | None) -> list[str] | None:
+    """Literal list/tuple of strings, else None."""
+    if isinstance(node, (ast.List, ast.Tuple)):
+        values = [literal_str(e) for e in node.elts]
+        if all(v is not None for v in values):
+            return [v for v in values if v is not None]
+    return None

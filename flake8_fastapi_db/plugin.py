@@ -1,0 +1,56 @@
+"""flake8 entry point. Kept thin and cheap to import: no astroid, no SQLAlchemy."""
+from __future__ import annotations
+
+import ast
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from . import __version__
+from .settings import OPTIONS, OptionError, Settings
+
+
+class Plugin:
+    name = "flake8-fastapi-db"
+    version = __version__
+    settings = Settings()
+
+    def __init__(self, tree: ast.Module, filename: str = "stdin",
+                 lines: list[str] | None = None) -> None:
+        self.tree = tree
+        self.filename = filename
+        self.lines = lines if lines is not None else []
+
+    @classmethod
+    def add_options(cls, option_manager: Any) -> None:
+        for spec in OPTIONS:
+            option_manager.add_option(spec.flag, default=spec.default, parse_from_config=True,
+                                      help=f"{spec.help} (default: {spec.default or 'none'})")
+        from .registry import all_rules
+
+        option_manager.extend_default_ignore(
+            [rule.code for rule in all_rules() if not rule.default_enabled])
+
+    @classmethod
+    def parse_options(cls, options: Any) -> None:
+        try:
+            cls.settings = Settings.from_options(options)
+        except OptionError as exc:
+            # One line naming the option, never a traceback.
+            print(f"flake8-fastapi-db: error: {exc}", file=sys.stderr)
+            raise SystemExit(2) from None
+
+    def run(self) -> Iterator[tuple[int, int, str, type]]:
+        from .context import FileContext
+        from .runner import Runner
+
+        lines = self.lines
+        if not lines and self.filename not in ("stdin", "-"):
+            try:
+                with open(self.filename, encoding="utf-8", errors="replace") as handle:
+                    lines = handle.readlines()
+            except OSError:
+                lines = []
+        ctx = FileContext(self.tree, self.filename, lines, self.settings)
+        for violation in Runner(ctx).run():
+            yield violation.line, violation.col, violation.text, type(self)

@@ -1,0 +1,133 @@
+"""ProjectIndex: other project modules, parsed on demand and cached per process.
+
+Only files under the project's source roots are ever read, and never a module
+of a denied library, so inference cannot descend into SQLAlchemy, FastAPI,
+Pydantic or any other installed distribution. Nothing is imported or executed.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+from ..names import LIBRARY_ROOTS
+from .modules import ModuleSummary
+from .roots import find_module
+
+SymbolNode = Union[ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef, ast.expr]
+
+_MAX_HOPS = 16
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A top-level definition in some project module."""
+
+    module: ModuleSummary
+    name: str
+    node: SymbolNode
+
+    @property
+    def qualname(self) -> str:
+        return f"{self.module.name}.{self.name}" if self.module.name else self.name
+
+    @property
+    def is_class(self) -> bool:
+        return isinstance(self.node, ast.ClassDef)
+
+    @property
+    def is_function(self) -> bool:
+        return isinstance(self.node, (ast.FunctionDef, ast.AsyncFunctionDef))
+
+
+# path -> (mtime_ns, size, module name, summary); shared by every index of the process.
+_PARSED: dict[tuple[Path, str], tuple[int, int, ModuleSummary | None]] = {}
+
+
+def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = (path, name)
+    cached = _PARSED.get(key)
+    if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+        return cached[2]
+    summary: ModuleSummary | None
+    try:
+        source = path.read_bytes().decode("utf-8")
+        tree = ast.parse(source, filename=str(path))
+        summary = ModuleSummary(name, tree, path, is_package, source)
+    except (SyntaxError, ValueError, UnicodeDecodeError, RecursionError, OSError):
+        summary = None
+    _PARSED[key] = (stat.st_mtime_ns, stat.st_size, summary)
+    return summary
+
+
+class ProjectIndex:
+    """Module lookup and symbol resolution for one set of source roots."""
+
+    def __init__(self, roots: tuple[Path, ...], current: ModuleSummary) -> None:
+        self.roots = roots
+        self.current = current
+
+    def module(self, name: str) -> ModuleSummary | None:
+        if not name:
+            return None
+        if name == self.current.name:
+            return self.current
+        if name.partition(".")[0] in LIBRARY_ROOTS:
+            return None
+        found = find_module(name, self.roots)
+        if found is None:
+            return None
+        path, is_package = found
+        if self.current.path is not None and path == self.current.path:
+            return self.current
+        return _parse(path, name, is_package)
+
+    def is_project_module(self, name: str) -> bool:
+        return self.module(name) is not None
+
+    def resolve(self, qualname: str | None) -> Symbol | None:
+        """The definition a qualified name refers to, following re-exports."""
+        seen: set[str] = set()
+        for _ in range(_MAX_HOPS):
+            if not qualname or qualname in seen:
+                return None
+            seen.add(qualname)
+            module_name, _, attr = qualname.rpartition(".")
+            summary = self.module(module_name) if module_name else None
+            if summary is None:
+                if not module_name and self.current.name == "":
+                    summary = self.current
+                else:
+                    return None
+            if attr in summary.classes:
+                return Symbol(summary, attr, summary.classes[attr])
+            if attr in summary.functions:
+                return Symbol(summary, attr, summary.functions[attr])
+            if attr in summary.imports.names:
+                qualname = summary.imports.names[attr]
+                continue
+            value = summary.assigns.get(attr)
+            if value is not None:
+                return Symbol(summary, attr, value)
+            return None
+        return None
+
+    def resolve_node(self, module: ModuleSummary, node: ast.AST) -> Symbol | None:
+        return self.resolve(module.qualname(node))
+
+    def follow_alias(self, symbol: Symbol | None) -> Symbol | None:
+        """``Base = OtherBase`` style aliases lead to the aliased definition."""
+        for _ in range(_MAX_HOPS):
+            if symbol is None or not isinstance(symbol.node, (ast.Name, ast.Attribute)):
+                return symbol
+            target = symbol.module.qualname(symbol.node)
+            nxt = self.resolve(target)
+            if nxt is None or nxt == symbol:
+                return symbol
+            symbol = nxt
+        return symbol

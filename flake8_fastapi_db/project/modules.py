@@ -1,0 +1,130 @@
+"""One module's top-level symbol table, built from its ``ast`` tree.
+
+The same summary serves the file flake8 is checking (built from the tree
+flake8 hands over) and every other project module the index parses from disk,
+so a fact is derived the same way wherever it is looked up.
+"""
+from __future__ import annotations
+
+import ast
+from functools import cached_property
+from pathlib import Path
+
+from ..names import DB_LIBRARY_MARKERS, ImportMap, dotted
+
+
+def _is_main_guard(stmt: ast.stmt) -> bool:
+    """``if __name__ == "__main__":`` holds script code, not module scope."""
+    if not isinstance(stmt, ast.If) or not isinstance(stmt.test, ast.Compare):
+        return False
+    test = stmt.test
+    names = [test.left, *test.comparators]
+    return any(isinstance(n, ast.Name) and n.id == "__name__" for n in names) and any(
+        isinstance(n, ast.Constant) and n.value == "__main__" for n in names
+    )
+
+
+def module_statements(tree: ast.Module) -> list[ast.stmt]:
+    """Statements that run at import time at module scope (if/try bodies flattened)."""
+    out: list[ast.stmt] = []
+    stack: list[ast.stmt] = list(reversed(tree.body))
+    while stack:
+        stmt = stack.pop()
+        if _is_main_guard(stmt):
+            continue
+        if isinstance(stmt, ast.If):
+            stack.extend(reversed([*stmt.body, *stmt.orelse]))
+            continue
+        if isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+            blocks = [*stmt.body, *stmt.orelse, *stmt.finalbody]  # type: ignore[attr-defined]
+            for handler in stmt.handlers:  # type: ignore[attr-defined]
+                blocks.extend(handler.body)
+            stack.extend(reversed(blocks))
+            continue
+        out.append(stmt)
+    return out
+
+
+class ModuleSummary:
+    """Top-level facts of one module: imports, classes, functions, assignments."""
+
+    def __init__(self, name: str, tree: ast.Module, path: Path | None = None,
+                 is_package: bool = False, source: str | None = None) -> None:
+        self.name = name
+        self.tree = tree
+        self.path = path
+        self.is_package = is_package
+        self.imports = ImportMap(name, is_package, tree.body)
+        self.classes: dict[str, ast.ClassDef] = {}
+        self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        # name -> value of its module-level assignment; several assignments of
+        # one name make it ambiguous, which is recorded as None.
+        self.assigns: dict[str, ast.expr | None] = {}
+        self.annotations: dict[str, ast.expr] = {}
+        self.toplevel_calls: list[ast.Call] = []
+        self._source = source
+        for stmt in module_statements(tree):
+            self._record(stmt)
+
+    def _record(self, stmt: ast.stmt) -> None:
+        if isinstance(stmt, ast.ClassDef):
+            self.classes[stmt.name] = stmt
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self.functions[stmt.name] = stmt
+        elif isinstance(stmt, ast.Assign):
+            for target in stmt.targets:
+                for name in _target_names(target):
+                    self._bind(name, stmt.value if isinstance(target, ast.Name) else None)
+            if isinstance(stmt.value, ast.Call):
+                self.toplevel_calls.append(stmt.value)
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            self.annotations[stmt.target.id] = stmt.annotation
+            if stmt.value is not None:
+                self._bind(stmt.target.id, stmt.value)
+                if isinstance(stmt.value, ast.Call):
+                    self.toplevel_calls.append(stmt.value)
+        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+            self.toplevel_calls.append(stmt.value)
+
+    def _bind(self, name: str, value: ast.expr | None) -> None:
+        if name in self.assigns:
+            self.assigns[name] = None
+        else:
+            self.assigns[name] = value
+
+    @cached_property
+    def mentions_db_library(self) -> bool:
+        if self._source is not None:
+            text = self._source
+            return any(marker in text for marker in DB_LIBRARY_MARKERS)
+        return self.imports.imports_any(DB_LIBRARY_MARKERS)
+
+    def defines(self, name: str) -> bool:
+        return name in self.classes or name in self.functions or name in self.assigns
+
+    def qualname(self, node: ast.AST) -> str | None:
+        """Import-qualified name of a Name/Attribute chain as seen from this module."""
+        if isinstance(node, ast.Subscript):
+            node = node.value
+        name = dotted(node)
+        if name is None:
+            return None
+        head, dot, rest = name.partition(".")
+        target = self.imports.names.get(head)
+        if target is None:
+            if self.defines(head):
+                target = f"{self.name}.{head}" if self.name else head
+            else:
+                return None
+        return f"{target}{dot}{rest}"
+
+
+def _target_names(target: ast.expr) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        out: list[str] = []
+        for elt in target.elts:
+            out.extend(_target_names(elt))
+        return out
+    return []

@@ -1,0 +1,95 @@
+"""Source roots: where a file's absolute imports are looked up.
+
+flake8 does not put the current directory on ``sys.path``, and the plugin never
+imports anything, so roots are found from the file's own path: the directory
+above its outermost package, then the project directory (the nearest ancestor
+holding a project marker) and its ``src/``.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8",
+                   "alembic.ini", ".git")
+_MAX_UP = 12
+
+
+@lru_cache(maxsize=4096)
+def _is_file(path: Path) -> bool:
+    return path.is_file()
+
+
+@lru_cache(maxsize=4096)
+def _is_dir(path: Path) -> bool:
+    return path.is_dir()
+
+
+def package_root(path: Path) -> Path:
+    directory = path.parent
+    for _ in range(_MAX_UP):
+        if not _is_file(directory / "__init__.py"):
+            break
+        directory = directory.parent
+    return directory
+
+
+@lru_cache(maxsize=1024)
+def project_dir(directory: Path) -> Path | None:
+    current = directory
+    for _ in range(_MAX_UP):
+        if any(os.path.exists(current / marker) for marker in PROJECT_MARKERS):
+            return current
+        if current.parent == current:
+            return None
+        current = current.parent
+    return None
+
+
+def roots_for(path: Path, override: tuple[Path, ...] = ()) -> tuple[Path, ...]:
+    if override:
+        return override
+    roots = [package_root(path)]
+    proj = project_dir(path.parent)
+    if proj is not None:
+        roots.append(proj)
+        if _is_dir(proj / "src"):
+            roots.append(proj / "src")
+    seen: list[Path] = []
+    for root in roots:
+        if root not in seen:
+            seen.append(root)
+    return tuple(seen)
+
+
+def module_name_for(path: Path, roots: tuple[Path, ...]) -> tuple[str, bool]:
+    """Dotted module name of ``path`` and whether it is a package ``__init__``."""
+    is_package = path.name == "__init__.py"
+    for root in roots:
+        try:
+            rel = path.relative_to(root)
+        except ValueError:
+            continue
+        parts = list(rel.with_suffix("").parts)
+        if is_package:
+            parts = parts[:-1]
+        if parts and all(part.isidentifier() for part in parts):
+            return ".".join(parts), is_package
+    stem = path.parent.name if is_package else path.stem
+    return stem, is_package
+
+
+@lru_cache(maxsize=8192)
+def find_module(name: str, roots: tuple[Path, ...]) -> tuple[Path, bool] | None:
+    """File of module ``name`` under the roots: (path, is_package)."""
+    parts = name.split(".")
+    for root in roots:
+        base = root.joinpath(*parts)
+        init = base / "__init__.py"
+        if _is_file(init):
+            return init, True
+        module = base.with_suffix(".py") if parts else None
+        if module is not None and _is_file(module):
+            return module, False
+    return None
