@@ -1,0 +1,417 @@
+"""DB114/DB115: columns that queries filter or sort on, and the indexes behind them."""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from ..checker import Checker
+from ..names import is_sa, literal_str
+from ..project.facts import ColumnFacts, annotation_target
+from ..project.models import ModelInfo
+from ..registry import register
+from ..rules import Rule
+
+_FILTER_METHODS = ("where", "filter", "filter_by")
+_JOIN_METHODS = ("join", "outerjoin")
+_ORDER_METHODS = ("order_by",)
+_LOW_CARDINALITY_TYPES = ("Boolean", "Enum", "BOOLEAN")
+_ENUM_BASES = ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")
+_HIGH_CARDINALITY_BUILTINS = frozenset({"str", "int", "float", "bytes", "Decimal", "datetime",
+                                        "date", "time", "UUID", "timedelta", "dict", "list"})
+
+
+class DB114(Rule):
+    """## What it does
+    Finds columns of a resolved model that a query in this file filters with
+    equality or `IN` (`where`, `filter`, `filter_by`, a join's ON clause) or sorts
+    with `order_by`, while no index leads with them.
+
+    A column also counts as covered when it follows, in a composite index, columns
+    that the same function filters with equality (`where(a == x).order_by(b)` with
+    `Index(a, b)`), and when one of the project's migrations creates a matching
+    index.
+
+    ## Why is this bad?
+    Without an index every such query scans the whole table; it is fast in
+    development and slow the day the table is large.
+
+    ## Example
+    ```python
+    from sqlalchemy import String, select
+    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+    class Base(DeclarativeBase):
+        pass
+
+
+    class Article(Base):
+        __tablename__ = "articles"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        slug: Mapped[str] = mapped_column(String(200))
+
+
+    def by_slug(slug: str):
+        return select(Article).where(Article.slug == slug)
+    ```
+
+    ## Use instead
+    ```python
+    from sqlalchemy import String, select
+    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+    class Base(DeclarativeBase):
+        pass
+
+
+    class Article(Base):
+        __tablename__ = "articles"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        slug: Mapped[str] = mapped_column(String(200), index=True)
+
+
+    def by_slug(slug: str):
+        return select(Article).where(Article.slug == slug)
+    ```
+
+    ## Limitations
+    Primary keys, booleans and enums (low cardinality) are never reported, nor are
+    columns whose type cannot be determined. Test files are not checked: their
+    queries are not production access patterns. One finding per column and file,
+    at its first use.
+    """
+
+    code = "DB114"
+    name = "filter-on-unindexed-column"
+    message = "{}.{} is used in {} but has no index"
+    checklist = (1,)
+
+
+class DB115(Rule):
+    """## What it does
+    Finds a query that filters with equality on two or more columns of the same
+    model when no composite index has those columns as its leading columns.
+
+    ## Why is this bad?
+    The database can use only one single-column index and must filter the rest of
+    the rows itself; a composite index answers the whole condition at once.
+
+    ## Example
+    ```python
+    from sqlalchemy import String, select
+    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+    class Base(DeclarativeBase):
+        pass
+
+
+    class Ticket(Base):
+        __tablename__ = "tickets"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        project: Mapped[str] = mapped_column(String(50), index=True)
+        owner: Mapped[str] = mapped_column(String(50), index=True)
+
+
+    def mine(project: str, owner: str):
+        return select(Ticket).where(Ticket.project == project, Ticket.owner == owner)
+    ```
+
+    ## Use instead
+    ```python
+    from sqlalchemy import Index, String, select
+    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+    class Base(DeclarativeBase):
+        pass
+
+
+    class Ticket(Base):
+        __tablename__ = "tickets"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        project: Mapped[str] = mapped_column(String(50))
+        owner: Mapped[str] = mapped_column(String(50))
+        __table_args__ = (Index("ix_tickets_project_owner", "project", "owner"),)
+
+
+    def mine(project: str, owner: str):
+        return select(Ticket).where(Ticket.project == project, Ticket.owner == owner)
+    ```
+
+    ## Limitations
+    Off by default. Only conditions in one chained statement are combined. Silent
+    when one of the columns is unique or the primary key.
+    """
+
+    code = "DB115"
+    name = "missing-composite-index"
+    message = "query filters {} on ({}) with no composite index leading with them"
+    default_enabled = False
+    checklist = (12,)
+
+
+@dataclass
+class _Use:
+    model: ModelInfo
+    col: ColumnFacts
+    node: ast.AST
+    how: str
+
+
+@dataclass
+class _Scope:
+    equal: dict[str, set[str]] = field(default_factory=dict)   # model -> equality columns
+    uses: list[_Use] = field(default_factory=list)
+
+
+@register
+class FilterIndexChecker(Checker):
+    name = "filter-indexes"
+    rules = (DB114, DB115)
+
+    def begin(self) -> None:
+        self.scopes: dict[ast.AST | None, _Scope] = {}
+        self.active = not self.ctx.is_migration and not self.ctx.is_test
+
+    def visit_Call(self, node: ast.Call) -> None:
+        if not self.active or not isinstance(node.func, ast.Attribute):
+            return
+        if not self._is_chain_top(node):
+            return
+        chain = _chain(node)
+        if not any(c.func.attr in (*_FILTER_METHODS, *_JOIN_METHODS, *_ORDER_METHODS)
+                   for c in chain if isinstance(c.func, ast.Attribute)):
+            return
+        scope = self.scopes.setdefault(self.ctx.enclosing_function(node), _Scope())
+        statement_equal: list[_Use] = []
+        entity = self._chain_entity(chain)
+        for call in chain:
+            method = call.func.attr if isinstance(call.func, ast.Attribute) else ""
+            if method in _FILTER_METHODS:
+                found = self._equalities(call, entity) if method != "filter_by" else \
+                    self._filter_by(call, entity)
+                statement_equal.extend(found)
+                for use in found:
+                    scope.uses.append(use)
+                    scope.equal.setdefault(use.model.qualname, set()).add(use.col.attr)
+            elif method in _JOIN_METHODS and len(call.args) >= 2:
+                for use in self._equalities_in(call.args[1], "a join condition"):
+                    scope.uses.append(use)
+            elif method in _ORDER_METHODS:
+                for arg in call.args:
+                    use = self._sort_column(arg)
+                    if use is not None:
+                        scope.uses.append(use)
+        self._composite(chain, statement_equal)
+
+    def _is_chain_top(self, node: ast.Call) -> bool:
+        parent = self.ctx.parent(node)
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            grand = self.ctx.parent(parent)
+            return not (isinstance(grand, ast.Call) and grand.func is parent)
+        return True
+
+    # -- recognising column references --------------------------------------
+    def _column(self, node: ast.AST) -> tuple[ModelInfo, ColumnFacts] | None:
+        if not isinstance(node, ast.Attribute):
+            return None
+        model = self.ctx.model_for(node.value)
+        if model is None:
+            return None
+        col = model.column(node.attr)
+        return (model, col) if col is not None else None
+
+    def _equalities(self, call: ast.Call, entity: ModelInfo | None) -> list[_Use]:
+        out: list[_Use] = []
+        for arg in call.args:
+            out.extend(self._equalities_in(arg, "an equality filter"))
+        return out
+
+    def _equalities_in(self, expr: ast.AST, how: str) -> list[_Use]:
+        out: list[_Use] = []
+        if isinstance(expr, ast.Call) and is_sa(self.ctx.qualname(expr.func), "and_"):
+            for arg in expr.args:
+                out.extend(self._equalities_in(arg, how))
+        elif isinstance(expr, ast.Compare) and len(expr.ops) == 1 and \
+                isinstance(expr.ops[0], ast.Eq):
+            for side in (expr.left, expr.comparators[0]):
+                found = self._column(side)
+                if found is not None:
+                    out.append(_Use(found[0], found[1], side, how))
+        elif isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and \
+                expr.func.attr == "in_":
+            found = self._column(expr.func.value)
+            if found is not None:
+                out.append(_Use(found[0], found[1], expr.func.value, "an IN filter"))
+        return out
+
+    def _filter_by(self, call: ast.Call, entity: ModelInfo | None) -> list[_Use]:
+        if entity is None:
+            return []
+        out = []
+        for kw in call.keywords:
+            col = entity.column(kw.arg) if kw.arg else None
+            if col is not None:
+                out.append(_Use(entity, col, kw, "an equality filter"))
+        return out
+
+    def _sort_column(self, arg: ast.AST) -> _Use | None:
+        # Model.col, Model.col.desc(), desc(Model.col), Model.col.desc().nulls_last()
+        node = arg
+        while isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute) and node.func.attr in (
+                    "desc", "asc", "nulls_first", "nulls_last", "nullsfirst", "nullslast"):
+                node = node.func.value
+            elif is_sa(self.ctx.qualname(node.func), "desc", "asc", "nulls_first",
+                       "nulls_last") and len(node.args) == 1:
+                node = node.args[0]
+            else:
+                return None
+        found = self._column(node)
+        return _Use(found[0], found[1], node, "order_by") if found is not None else None
+
+    def _chain_entity(self, chain: list[ast.Call]) -> ModelInfo | None:
+        """The single entity of ``select(X)``/``query(X)`` when no join intervenes."""
+        root = chain[-1] if chain else None
+        if root is None or any(isinstance(c.func, ast.Attribute) and
+                               c.func.attr in (*_JOIN_METHODS, "select_from") for c in chain):
+            return None
+        if len(root.args) != 1:
+            return None
+        is_root = is_sa(self.ctx.qualname(root.func), "select") or (
+            isinstance(root.func, ast.Attribute) and root.func.attr == "query")
+        return self.ctx.model_for(root.args[0]) if is_root else None
+
+    # -- DB115 -------------------------------------------------------------
+    def _composite(self, chain: list[ast.Call], uses: list[_Use]) -> None:
+        by_model: dict[str, list[_Use]] = {}
+        for use in uses:
+            by_model.setdefault(use.model.qualname, []).append(use)
+        for group in by_model.values():
+            cols = {u.col.attr: u.col for u in group}
+            if len(cols) < 2:
+                continue
+            model = group[0].model
+            if not model.indexes_complete or any(
+                    c.primary_key or c.unique or self._unique_index(model, c)
+                    for c in cols.values()):
+                continue
+            names = {c.name for c in cols.values()} | set(cols)
+            wanted = len(cols)
+            if any(len(ix.columns) >= wanted and not ix.partial and
+                   {str(c) for c in ix.columns[:wanted]} <= names for ix in model.indexes):
+                continue
+            if self.ctx.migrations.covers(model.tablename, tuple(c.name for c in cols.values())):
+                continue
+            first = min((c for c in chain if isinstance(c.func, ast.Attribute) and
+                         c.func.attr in _FILTER_METHODS),
+                        key=lambda c: (c.lineno, c.col_offset), default=chain[0])
+            self.report(DB115, first, model.name, ", ".join(sorted(cols)))
+
+    @staticmethod
+    def _unique_index(model: ModelInfo, col: ColumnFacts) -> bool:
+        return any(ix.unique and ix.columns == (col.name,) or ix.unique and
+                   ix.columns == (col.attr,) for ix in model.indexes)
+
+    # -- DB114 -------------------------------------------------------------
+    def end(self) -> None:
+        if not self.active:
+            return
+        seen: set[tuple[str, str]] = set()
+        candidates: list[tuple[_Use, _Scope]] = [(u, s) for s in self.scopes.values()
+                                                 for u in s.uses]
+        candidates.sort(key=lambda p: (getattr(p[0].node, "lineno", 0),
+                                       getattr(p[0].node, "col_offset", 0)))
+        for use, scope in candidates:
+            key = (use.model.qualname, use.col.attr)
+            if key in seen:
+                continue
+            seen.add(key)
+            if not self._needs_index(use, scope):
+                continue
+            self.report(DB114, use.node, use.model.name, use.col.attr, use.how)
+
+    def _needs_index(self, use: _Use, scope: _Scope) -> bool:
+        col, model = use.col, use.model
+        if col.primary_key or self._low_cardinality(col) is not False:
+            return False
+        if self.ctx.column_indexed(model, col.attr) is not False:
+            return False
+        equal = scope.equal.get(model.qualname, set())
+        equal_names = equal | {model.columns[a].name for a in equal if a in model.columns}
+        for ix in model.indexes:
+            if ix.partial or not ix.columns:
+                continue
+            for position, name in enumerate(ix.columns):
+                if name in (col.name, col.attr):
+                    if all(c in equal_names for c in ix.columns[:position]):
+                        return False
+                    break
+        return True
+
+    def _low_cardinality(self, col: ColumnFacts) -> bool | None:
+        """True for booleans/enums, False for known high-cardinality types, None if unknown."""
+        module = col.module
+        if col.type_expr is not None:
+            target = col.type_expr.func if isinstance(col.type_expr, ast.Call) else col.type_expr
+            qualname = module.qualname(target)
+            if is_sa(qualname, *_LOW_CARDINALITY_TYPES):
+                return True
+            if qualname is not None and (qualname.startswith("sqlalchemy.") or
+                                         qualname.startswith("sqlmodel.")):
+                return False
+            return None
+        inner = annotation_target(module, col.annotation) if col.annotation is not None else None
+        if inner is None:
+            return None
+        text = literal_str(inner)
+        if isinstance(inner, ast.Subscript):
+            outer = module.qualname(inner.value) or ""
+            return True if outer.rpartition(".")[2] == "Literal" else None
+        if text is not None:
+            return None
+        if isinstance(inner, ast.Name) and inner.id == "bool":
+            return True
+        qualname = module.qualname(inner)
+        if qualname is None:
+            return False if isinstance(inner, ast.Name) and \
+                inner.id in _HIGH_CARDINALITY_BUILTINS else None
+        tail = qualname.rpartition(".")[2]
+        if qualname.startswith(("datetime.", "uuid.", "decimal.")) and \
+                tail in _HIGH_CARDINALITY_BUILTINS:
+            return False
+        symbol = self.ctx.project.resolve(qualname)
+        if symbol is not None and isinstance(symbol.node, ast.ClassDef):
+            return self._is_enum_class(symbol.module, symbol.node, 0)
+        return None
+
+    def _is_enum_class(self, module, node: ast.ClassDef, depth: int) -> bool | None:  # type: ignore[no-untyped-def]
+        if depth > 8:
+            return None
+        for base in node.bases:
+            qualname = module.qualname(base)
+            if qualname is None:
+                continue
+            if qualname.startswith("enum.") and qualname.rpartition(".")[2] in _ENUM_BASES:
+                return True
+            symbol = self.ctx.project.resolve(qualname)
+            if symbol is not None and isinstance(symbol.node, ast.ClassDef):
+                found = self._is_enum_class(symbol.module, symbol.node, depth + 1)
+                if found:
+                    return True
+        return None
+
+
+def _chain(top: ast.Call) -> list[ast.Call]:
+    """Calls of a method chain, outermost first: ``a().b().c()`` -> [c, b, a]."""
+    out: list[ast.Call] = []
+    node: ast.AST = top
+    while isinstance(node, ast.Call):
+        out.append(node)
+        func = node.func
+        node = func.value if isinstance(func, ast.Attribute) else func
+        while isinstance(node, ast.Attribute):
+            node = node.value
+    return out
