@@ -102,9 +102,17 @@ class Settings:
     def is_test_path(self, filename: str) -> bool:
         path = filename.replace(os.sep, "/")
         parts = path.split("/")
-        suffixes = ["/".join(parts[i:]) for i in range(len(parts))]
         for pattern in self.test_paths:
             pattern = pattern.replace(os.sep, "/")
-            if any(fnmatch.fnmatchcase(s, pattern) for s in suffixes):
-                return True
+            if "/" not in pattern:
+                # A bare file pattern matches the file name, never a directory in the path.
+                if fnmatch.fnmatchcase(parts[-1], pattern):
+                    return True
+                continue
+            depth = pattern.count("/")
+            for start in range(len(parts)):
+                # tests/* matches "tests/<anything below>", anchored at a path segment.
+                head = "/".join(parts[start:start + depth + 1])
+                if fnmatch.fnmatchcase(head, pattern) and start + depth < len(parts):
+                    return True
         return False
