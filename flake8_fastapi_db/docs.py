@@ -42,9 +42,35 @@ def index_page(rules: list[type[Rule]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+README_START = "<!-- rules-table:start -->"
+README_END = "<!-- rules-table:end -->"
+
+
+def readme_table(rules: list[type[Rule]]) -> str:
+    lines = ["| code | default | what it finds |", "|---|---|---|"]
+    for rule in rules:
+        if rule.code == "DB000":
+            continue
+        state = "on" if rule.default_enabled else "off"
+        lines.append(f"| [{rule.code}](docs/rules/{rule.code}.md) | {state} | "
+                     f"{rule.summary().replace('|', '/')} |")
+    return "\n".join(lines)
+
+
+def readme_text(current: str, rules: list[type[Rule]]) -> str:
+    start, end = current.find(README_START), current.find(README_END)
+    if start < 0 or end < start:
+        return current
+    return (current[:start + len(README_START)] + "\n" + readme_table(rules) + "\n"
+            + current[end:])
+
+
 def expected_files(root: Path) -> dict[Path, str]:
     rules = all_rules()
     out = {root / "docs" / "rules" / "index.md": index_page(rules)}
+    readme = root / "README.md"
+    if readme.is_file():
+        out[readme] = readme_text(readme.read_text(encoding="utf-8"), rules)
     for rule in rules:
         out[root / "docs" / "rules" / f"{rule.code}.md"] = rule_page(rule)
     return out

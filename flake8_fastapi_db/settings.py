@@ -47,6 +47,11 @@ class OptionSpec:
     convert: Callable[[str, list[str]], tuple[str, ...]]
     help: str
 
+    @property
+    def dest(self) -> str:
+        """The attribute flake8's option parser stores the value under."""
+        return self.flag.lstrip("-").replace("-", "_")
+
 
 OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec("--db-timestamp-columns", "timestamp_columns", "created_at,updated_at",
@@ -87,7 +92,7 @@ class Settings:
     def from_options(cls, options: Any) -> Settings:
         values: dict[str, tuple[str, ...]] = {}
         for spec in OPTIONS:
-            raw = getattr(options, spec.attr, spec.default)
+            raw = getattr(options, spec.dest, spec.default)
             values[spec.attr] = spec.convert(spec.flag, _split(raw))
         return cls(**values)
 

@@ -99,17 +99,11 @@ class DB102(Rule):
 
     ## Example
     ```python
-    from datetime import datetime
-
-    from sqlalchemy import DateTime, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        created_at: Mapped[datetime] = mapped_column(
-            DateTime(timezone=True), server_default=func.now())
-        updated_at: Mapped[datetime] = mapped_column(
-            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
+        pass
 
 
     class Tag(Base):
