@@ -280,7 +280,8 @@ def _candidate_files(root: Path) -> list[Path]:
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if d not in _SKIP_DIRS and not d.startswith(".")]
-        if os.path.basename(dirpath) == "versions":
+        # Alembic's versions/ may be split per dialect (prefect: versions/postgresql/).
+        if "versions" in Path(dirpath).relative_to(root).parts:
             found.extend(Path(dirpath, f) for f in filenames if f.endswith(".py"))
             if len(found) > _MAX_MIGRATION_FILES:
                 break
