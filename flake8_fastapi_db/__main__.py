@@ -1,6 +1,7 @@
 """Rule explorer: ``python -m flake8_fastapi_db`` / ``flake8-fastapi-db``.
 
-    list [PREFIX ...]    code, slug, default on/off, one-line summary (``list DB2``)
+    list [PREFIX ...]    code, slug, default on/off, one-line summary (``list DB2``);
+                         ``--off`` only the opt-in codes, ``--on`` only the default ones
     explain CODE         the rule's documentation page (code or slug)
     checklist            the seed checklist items and the codes answering each
 
@@ -42,11 +43,13 @@ def _width() -> int | None:
     return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
-def cmd_list(prefixes: list[str]) -> int:
+def cmd_list(prefixes: list[str], default: bool | None = None) -> int:
     wanted = tuple(p.upper() for p in prefixes)
     rules = [r for r in all_rules() if not wanted or r.code.startswith(wanted)]
     if not rules:
         return _error(f"no rule code starts with {', '.join(prefixes)}")
+    if default is not None:
+        rules = [r for r in rules if r.default_enabled is default]
     slug_width = max(len(r.name) for r in rules)
     width = _width()
     for rule in rules:
@@ -85,6 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     lister = sub.add_parser("list", help="list the rules (optionally those whose code "
                                          "starts with PREFIX, e.g. DB2)")
     lister.add_argument("prefixes", nargs="*", metavar="PREFIX")
+    state = lister.add_mutually_exclusive_group()
+    state.add_argument("--on", dest="default", action="store_const", const=True,
+                       help="only codes flake8 reports by default")
+    state.add_argument("--off", dest="default", action="store_const", const=False,
+                       help="only opt-in codes (enable with --extend-select)")
     explainer = sub.add_parser("explain", help="print a rule's documentation page")
     explainer.add_argument("code", help="a code (DB101) or slug (foreign-key-without-index)")
     sub.add_parser("checklist", help="the review checklist and the codes answering each item")
@@ -105,7 +113,7 @@ def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "list":
-        return cmd_list(args.prefixes)
+        return cmd_list(args.prefixes, args.default)
     if args.command == "explain":
         return cmd_explain(args.code)
     if args.command == "checklist":

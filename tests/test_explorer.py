@@ -43,6 +43,15 @@ def test_list_filters_by_prefix(capsys: pytest.CaptureFixture[str]) -> None:
         [r.code for r in all_rules() if r.code.startswith(("DB000", "DB10"))]
 
 
+@pytest.mark.parametrize("flag, state", [("--on", True), ("--off", False)])
+def test_list_filters_by_default_state(capsys: pytest.CaptureFixture[str], flag: str,
+                                       state: bool) -> None:
+    code, out, _ = run(capsys, "list", flag)
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == \
+        [r.code for r in all_rules() if r.default_enabled is state]
+
+
 def test_list_prefix_matching_nothing_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "list", "XY9")
     assert (code, out) == (2, "")
