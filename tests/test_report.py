@@ -236,3 +236,32 @@ def test_parallel_jobs_give_the_same_report(project: Path) -> None:
     one = run_flake8(["--format=db-checklist", "--jobs=1", "app"], cwd=project).stdout
     two = run_flake8(["--format=db-checklist", "--jobs=2", "app"], cwd=project).stdout
     assert one == two
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.mark.skipif(not EXAMPLES.is_dir(), reason="no examples/ app in this checkout")
+def test_report_on_examples_puts_every_finding_under_its_items() -> None:
+    """The demo app, end to end: every line plain flake8 prints is in the report, under
+    each item its code answers, under Beyond the checklist, or under Other findings."""
+    args = ["--max-line-length=100", "."]
+    plain = run_flake8(args, cwd=EXAMPLES)
+    report = run_flake8(["--format=db-checklist", *args], cwd=EXAMPLES)
+    assert plain.returncode == report.returncode == 1, report.stderr
+    items, sections, summary = parse_text(report.stdout)
+    assert [items[n][1] for n in sorted(items)] == list(ITEMS)
+    rules = {r.code: r for r in all_rules()}
+    db_lines = 0
+    for line in plain.stdout.splitlines():
+        code = line.split()[1]
+        rule = rules.get(code)
+        if rule is None:
+            assert line in sections["Other findings (not from flake8-fastapi-db)"], line
+            continue
+        db_lines += 1
+        for number in rule.checklist:
+            assert items[number][0] == FAILED and line in items[number][2], line
+        if not rule.checklist:
+            assert line in sections["Beyond the checklist"], line
+    assert db_lines and f"; {db_lines} DB findings" in summary, summary
