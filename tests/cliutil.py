@@ -17,6 +17,25 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
+# A model module with findings of several kinds: DB102 (line 10), DB101 (13),
+# DB106 (14, beyond the checklist) and F401 (1, not from this plugin).
+SAMPLE_MODELS = """
+    import os
+    from sqlalchemy import ForeignKey
+    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+    class Base(DeclarativeBase):
+        pass
+
+
+    class Post(Base):
+        __tablename__ = "posts"
+        id: Mapped[int] = mapped_column(primary_key=True)
+        author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+        password: Mapped[str] = mapped_column()
+"""
+
 
 def write_project(root: Path, files: dict[str, str]) -> Path:
     """Files (dedented) under ``root``; a pyproject.toml marks it as its own project."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cliutil import require_entry_points, run_flake8, write_project
+from cliutil import SAMPLE_MODELS, require_entry_points, run_flake8, write_project
 from flake8_fastapi_db.checklist import ITEMS, rules_by_item
 from flake8_fastapi_db.registry import all_rules
 from flake8_fastapi_db.report import markdown
@@ -71,22 +71,6 @@ def test_markdown_escapes_messages_and_code_spans_survive_backticks() -> None:
 
 
 # -- end to end through flake8 -------------------------------------------------------
-MODELS = """
-    import os
-    from sqlalchemy import ForeignKey
-    from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-
-
-    class Base(DeclarativeBase):
-        pass
-
-
-    class Post(Base):
-        __tablename__ = "posts"
-        id: Mapped[int] = mapped_column(primary_key=True)
-        author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-        password: Mapped[str] = mapped_column()
-"""
 ITEM_LINE = re.compile(r"^\[(PASS|FAIL|SKIP)\]\s+(\d+)\. (.*)$")
 STATUS = {"PASS": PASSED, "FAIL": FAILED, "SKIP": NOT_CHECKED}
 
@@ -99,7 +83,7 @@ def _formatters_installed() -> None:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_project(tmp_path_factory.mktemp("report"), {
-        "app/__init__.py": "", "app/models.py": MODELS})
+        "app/__init__.py": "", "app/models.py": SAMPLE_MODELS})
 
 
 def parse_text(output: str) -> tuple[dict[int, tuple[str, str, list[str]]], dict[str, list[str]],
