@@ -73,6 +73,9 @@ def expected_files(root: Path) -> dict[Path, str]:
         out[readme] = readme_text(readme.read_text(encoding="utf-8"), rules)
     for rule in rules:
         out[root / "docs" / "rules" / f"{rule.code}.md"] = rule_page(rule)
+    front = root / "docs" / "index.md"
+    if front.is_file():
+        out[front] = checklist_section(front.read_text(encoding="utf-8"), rules)
     return out
 
 
@@ -84,6 +87,35 @@ def check_docstrings() -> list[str]:
             if required not in sections:
                 problems.append(f"{rule.code}: docstring lacks '## {required}'")
     return problems
+
+
+CHECKLIST_START = "<!-- checklist-map:start -->"
+CHECKLIST_END = "<!-- checklist-map:end -->"
+
+
+def checklist_map(rules: list[type[Rule]]) -> str:
+    """The seed checklist -> codes table of ``docs/index.md``, from ``Rule.checklist``."""
+    from .checklist import beyond_checklist, item_text, rules_by_item
+
+    def cell(answering: list[type[Rule]]) -> str:
+        links = [f"[{r.code}](rules/{r.code}.md)" + ("" if r.default_enabled else " (off)")
+                 for r in answering]
+        return ", ".join(links) or "—"
+
+    lines = ["| # | Review Checklist item | answered by |", "|---|---|---|"]
+    for number, answering in rules_by_item(rules).items():
+        lines.append(f"| {number} | {item_text(number)} | {cell(answering)} |")
+    lines += ["", f"**Beyond the checklist:** {cell(beyond_checklist(rules))}"]
+    return "\n".join(lines)
+
+
+def checklist_section(current: str, rules: list[type[Rule]]) -> str:
+    """``current`` with the text between the checklist-map markers regenerated."""
+    start, end = current.find(CHECKLIST_START), current.find(CHECKLIST_END)
+    if start < 0 or end < start:
+        return current
+    return (current[:start + len(CHECKLIST_START)] + "\n" + checklist_map(rules) + "\n"
+            + current[end:])
 
 
 def main(argv: list[str] | None = None) -> int:
