@@ -295,7 +295,6 @@ class DB118(Rule):
     code = "DB118"
     name = "default-evaluated-at-import"
     message = "column '{}': {}={}() is evaluated once at import; pass the function itself"
-    checklist = (2,)
 
 
 @register
