@@ -1,5 +1,5 @@
 # select: DB4
-"""Tests build a throwaway schema with create_all: a test path, not reported."""
+"""Test fixtures build a throwaway schema with create_all: a test path (tests/*), not reported."""
 import pytest
 from sqlalchemy import create_engine
 
