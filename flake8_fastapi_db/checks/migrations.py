@@ -150,10 +150,11 @@ class DB404(Rule):
     ## Why is this bad?
     The database must put a value into the new column for every existing row.
     With no server default it has none, and the migration fails on any table
-    that already has rows (PostgreSQL: "column contains null values"; SQLite:
-    "Cannot add a NOT NULL column with default value NULL"). It passes in CI
-    against an empty database and breaks in production. A Python-side
-    `default=` does not help: the database never sees it.
+    that already has rows (SQLite: "Cannot add a NOT NULL column with default
+    value NULL"; PostgreSQL: column "..." of relation "..." contains null
+    values). On an empty table it succeeds, so it passes in CI and breaks in
+    production. A Python-side `default=` does not help: the database never
+    sees it.
 
     ## Example
     ```python
@@ -274,7 +275,8 @@ class DB405(Rule):
     (`create_index`, `index=True`, `unique=True`, `sa.Index`,
     `sa.UniqueConstraint`, `sa.PrimaryKeyConstraint`) or that another migration
     of the project creates and no later one drops. In an association table only
-    the first primary-key column is covered by the primary key.
+    the first primary-key column is covered by the primary key. MySQL's InnoDB
+    creates a missing foreign-key index by itself; PostgreSQL and SQLite do not.
     """
 
     code = "DB405"
