@@ -22,6 +22,7 @@ _SKIP_DIRS = frozenset({".git", ".tox", ".venv", "venv", "env", "node_modules", 
                         "site-packages", "build", "dist", ".mypy_cache", ".pytest_cache",
                         ".nox", ".eggs"})
 _MAX_MIGRATION_FILES = 5000
+_NESTED_PROJECT_MARKERS = frozenset({"pyproject.toml", "setup.py", "setup.cfg"})
 
 
 def _imports_alembic_op(summary: ModuleSummary) -> bool:
@@ -420,11 +421,20 @@ def migration_facts(summary: ModuleSummary) -> MigrationFacts:
 
 
 def _candidate_files(root: Path) -> list[Path]:
-    """``*.py`` files inside ``versions`` directories below the project directory."""
+    """``*.py`` files below ``versions`` directories of the project directory.
+
+    A subdirectory with its own Python project file is another project (a
+    service of a monorepo, a test fixture) and is not read.
+    """
     found: list[Path] = []
+    top = str(root)
     for dirpath, dirnames, filenames in os.walk(root):
+        if dirpath != top and not _NESTED_PROJECT_MARKERS.isdisjoint(filenames):
+            dirnames[:] = []
+            continue
         dirnames[:] = [d for d in dirnames if d not in _SKIP_DIRS and not d.startswith(".")]
-        if os.path.basename(dirpath) == "versions":
+        # versions/ itself, or per-dialect folders below it (versions/postgresql/)
+        if "versions" in Path(dirpath).relative_to(root).parts:
             found.extend(Path(dirpath, f) for f in filenames if f.endswith(".py"))
             if len(found) > _MAX_MIGRATION_FILES:
                 break
