@@ -665,8 +665,12 @@ class MigrationChecker(Checker):
                 if node.level:
                     target = node.module or ", ".join(a.name for a in node.names)
                     self.report(DB406, node, "." * node.level + target)
-                elif node.module and self._is_application(node.module):
-                    self.report(DB406, node, node.module)
+                elif node.module:
+                    # ``from pkg import module`` when ``pkg`` is a namespace package
+                    names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+                    found = next((n for n in names if self._is_application(n)), None)
+                    if found is not None:
+                        self.report(DB406, node, found)
                 continue
             if isinstance(node, ast.Import):
                 for alias in node.names:

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.models import Post  # DB406
+from shared import text  # DB406
 
 revision = 'b2c0ffee0002'
 down_revision = 'a1f0c0de0001'
@@ -22,7 +23,7 @@ def upgrade() -> None:
     op.add_column('posts', sa.Column('slug', sa.String(length=200), nullable=True))
     session = Session(bind=op.get_bind())
     for post in session.scalars(sa.select(Post)):
-        post.slug = post.title.lower().replace(' ', '-')
+        post.slug = text.slugify(post.title)
     session.commit()
 
 
