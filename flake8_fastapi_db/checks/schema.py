@@ -98,14 +98,18 @@ class SchemaChecker(Checker):
         """Does ``node`` (as seen from ``module``) evaluate to a SQLAlchemy MetaData?"""
         if depth > _MAX_HOPS:
             return False
+        root = _root_name(node)
+        if scope is not None and root is not None:
+            # A name bound in the function hides the module's: follow a plain
+            # assignment of the name itself, nothing else.
+            local = self._local_value(root, scope)
+            if local is not None:
+                return local is not False and root is node and \
+                    self._is_metadata(module, local, depth + 1)
         if isinstance(node, ast.Attribute) and node.attr == "metadata":
             return self._owns_metadata(module, node.value, depth + 1)
         if isinstance(node, ast.Call):
             return is_sa(module.qualname(node.func), "MetaData")
-        if scope is not None and isinstance(node, ast.Name):
-            local = self._local_value(node, scope)
-            if local is not None:
-                return local is not False and self._is_metadata(module, local, depth + 1)
         symbol = self.ctx.project.resolve(module.qualname(node))
         if symbol is None or isinstance(symbol.node, (ast.ClassDef, ast.FunctionDef,
                                                       ast.AsyncFunctionDef)):
@@ -160,3 +164,10 @@ class SchemaChecker(Checker):
         if len(stores) != 1 or len(assigns) != 1:
             return False
         return assigns[0].value
+
+
+def _root_name(node: ast.AST) -> ast.Name | None:
+    """``Base`` of ``Base.metadata``; None for calls and other expressions."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node if isinstance(node, ast.Name) else None

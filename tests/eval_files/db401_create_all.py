@@ -73,3 +73,13 @@ schema_manager.create_all(engine)
 ExternalBase.metadata.create_all(engine)
 Base.metadata.drop_all(engine)
 app = FastAPI(lifespan=lifespan)
+
+
+def shadowed(Base) -> None:
+    # the parameter hides the module's Base
+    Base.metadata.create_all(engine)
+
+
+def rebound_base() -> None:
+    base = Base
+    base.metadata.create_all(engine)
