@@ -42,3 +42,9 @@ def test_versions_subfolders_count_and_nested_projects_do_not(tmp_path: Path) ->
     assert found.leads("posts", "author_id")
     assert not found.leads("invoices", "order_id")
     assert project_migrations(tmp_path / "services" / "billing").leads("invoices", "order_id")
+
+
+def test_without_project_directory_the_versions_folder_itself_is_read(tmp_path: Path) -> None:
+    versions = tmp_path / "pkg" / "migrations" / "versions" / "sqlite"
+    _write(versions / "c1_tags.py", MIGRATION.format(rev="c1", table="tags", col="label"))
+    assert project_migrations(versions).leads("tags", "label")

@@ -433,8 +433,9 @@ def _candidate_files(root: Path) -> list[Path]:
             dirnames[:] = []
             continue
         dirnames[:] = [d for d in dirnames if d not in _SKIP_DIRS and not d.startswith(".")]
-        # versions/ itself, or per-dialect folders below it (versions/postgresql/)
-        if "versions" in Path(dirpath).relative_to(root).parts:
+        # versions/ itself, or per-dialect folders below it (versions/postgresql/);
+        # without a project directory the root is such a folder itself.
+        if "versions" in (*root.parts[-2:], *Path(dirpath).relative_to(root).parts):
             found.extend(Path(dirpath, f) for f in filenames if f.endswith(".py"))
             if len(found) > _MAX_MIGRATION_FILES:
                 break
