@@ -8,7 +8,8 @@ from ..analysis.migration_inverses import CHECKED, Inverses, describe
 from ..checker import Checker
 from ..names import LIBRARY_ROOTS, dotted, has_star_kwargs, keyword, literal_bool
 from ..project.migration_schema import (changes_schema, column_def, emptied_tables,
-                                        foreign_keys, local_tables)
+                                        foreign_keys, local_tables, may_hide_index,
+                                        table_elements)
 from ..project.migrations import (Operation, OperationList, created_indexes, operations,
                                   revision_ids)
 from ..registry import register
@@ -643,8 +644,11 @@ class MigrationChecker(Checker):
         module = self.ctx.module
         revision, _ = revision_ids(module)
         indexes = created_indexes(module, revision, up.ops)
+        # tables whose create_table may build an index the model cannot read
+        unsure = {op.table for op in up.ops if op.name == "create_table" and
+                  any(may_hide_index(module, e) for e in table_elements(op))}
         for fk in foreign_keys(module, up.ops):
-            if fk.table is None:
+            if fk.table is None or fk.table in unsure:
                 continue
             lead = fk.columns[0]
             if any(ix.columns[0] == lead and ix.table in (None, fk.table) for ix in indexes):

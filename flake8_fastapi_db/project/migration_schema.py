@@ -67,12 +67,55 @@ def column_def(module: ModuleSummary, node: ast.expr | None) -> ColumnDef | None
     )
 
 
-def table_elements(op: Operation) -> list[ast.expr] | None:
-    """Columns and constraints of ``create_table``; None when ``*elements`` hide some."""
-    args = op.call.args[1:]
-    if any(isinstance(a, ast.Starred) for a in args):
-        return None
-    return list(args)
+def table_elements(op: Operation) -> list[ast.expr]:
+    """Columns and constraints of ``create_table`` (``*helper()`` ones as Starred)."""
+    return list(op.call.args[1:])
+
+
+_INDEXING = ("Index", "UniqueConstraint", "PrimaryKeyConstraint")
+_NOT_INDEXING = ("ForeignKeyConstraint", "CheckConstraint", "ForeignKey", "Computed",
+                 "Identity", "Sequence")
+_INDEX_KEYWORDS = ("index", "unique", "primary_key")
+_MAX_HELPER_DEPTH = 4
+
+
+def may_hide_index(module: ModuleSummary, element: ast.expr, depth: int = 0) -> bool:
+    """Could a ``create_table`` element create an index the literal reading misses?
+
+    Literal columns and constraints are read by ``created_indexes``; what they
+    cannot read is an index built from non-literal arguments, or one returned by
+    a helper (``*_timestamps()``). A helper defined in the migration counts as
+    index-free when its body builds no index, unique or primary-key construct.
+    """
+    if isinstance(element, ast.Starred):
+        element = element.value
+    if not isinstance(element, ast.Call):
+        return True
+    qn = module.qualname(element.func)
+    if is_sa(qn, "Column"):
+        return has_star_kwargs(element) or any(
+            kw.arg in _INDEX_KEYWORDS and literal_bool(kw.value) is None
+            for kw in element.keywords)
+    if is_sa(qn, *_INDEXING):
+        return any(literal_str(a) is None for a in element.args[1 if is_sa(qn, "Index") else 0:])
+    if is_sa(qn, *_NOT_INDEXING):
+        return False
+    func = module.functions.get(element.func.id) if isinstance(element.func, ast.Name) else None
+    if func is None or depth >= _MAX_HELPER_DEPTH:
+        return True
+    for node in ast.walk(func):
+        if not isinstance(node, ast.Call):
+            continue
+        inner = module.qualname(node.func)
+        if is_sa(inner, *_INDEXING) or (is_sa(inner, "Column") and (
+                has_star_kwargs(node) or any(kw.arg in _INDEX_KEYWORDS and
+                                             literal_bool(kw.value) is not False
+                                             for kw in node.keywords))):
+            return True
+        if isinstance(node.func, ast.Name) and node.func.id in module.functions and \
+                may_hide_index(module, node, depth + 1):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -97,7 +140,7 @@ def foreign_keys(module: ModuleSummary, ops: list[Operation]) -> list[ForeignKey
             if col is not None and col.name:
                 out.extend(ForeignKeyDef(op.table, (col.name,), fk) for fk in col.foreign_keys)
         elif op.name == "create_table":
-            for element in table_elements(op) or ():
+            for element in table_elements(op):
                 out.extend(_table_foreign_keys(module, op, element))
     return out
 
