@@ -641,14 +641,19 @@ class MigrationChecker(Checker):
 
     # -- DB405 ---------------------------------------------------------------
     def _foreign_key_indexes(self, up: OperationList) -> None:
+        if up.opaque:
+            return  # a helper may create the index
         module = self.ctx.module
         revision, _ = revision_ids(module)
         indexes = created_indexes(module, revision, up.ops)
         # tables whose create_table may build an index the model cannot read
         unsure = {op.table for op in up.ops if op.name == "create_table" and
                   any(may_hide_index(module, e) for e in table_elements(op))}
+        # a foreign key dropped and created again (to alter its columns) is not new
+        dropped = {op.object_name for op in up.ops if op.name == "drop_constraint"}
         for fk in foreign_keys(module, up.ops):
-            if fk.table is None or fk.table in unsure:
+            if fk.table is None or fk.table in unsure or (
+                    fk.name is not None and fk.name in dropped):
                 continue
             lead = fk.columns[0]
             if any(ix.columns[0] == lead and ix.table in (None, fk.table) for ix in indexes):

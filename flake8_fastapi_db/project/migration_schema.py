@@ -125,6 +125,7 @@ class ForeignKeyDef:
     table: str | None
     columns: tuple[str, ...]
     node: ast.Call
+    name: str | None = None          # constraint name of create_foreign_key
 
 
 def foreign_keys(module: ModuleSummary, ops: list[Operation]) -> list[ForeignKeyDef]:
@@ -134,7 +135,7 @@ def foreign_keys(module: ModuleSummary, ops: list[Operation]) -> list[ForeignKey
         if op.name == "create_foreign_key":
             cols = op.columns
             if cols:
-                out.append(ForeignKeyDef(op.table, cols, op.call))
+                out.append(ForeignKeyDef(op.table, cols, op.call, op.object_name))
         elif op.name == "add_column":
             col = column_def(module, op.param("column"))
             if col is not None and col.name:

@@ -152,6 +152,9 @@ class OperationList:
     # Something the model cannot follow (a helper call, a loop, a non-literal
     # table name): rules that need the complete list stay silent.
     complete: bool = True
+    # Code the model cannot see ran (a helper, ``op.invoke``, a nested def): it
+    # may have run any operation. Implies ``complete`` is False.
+    opaque: bool = False
 
 
 def literal_text(module: ModuleSummary | None, node: ast.expr | None) -> str | None:
@@ -179,6 +182,7 @@ _SQL_METHODS = frozenset({"execute", "exec_driver_sql"})
 # Statement calls with no effect on the schema.
 _HARMLESS_CALLS = frozenset({"print", "warnings.warn"})
 _HARMLESS_OWNERS = frozenset({"log", "logger", "logging", "LOG", "LOGGER", "_log", "_logger"})
+_MAX_HELPER_DEPTH = 4
 
 
 def _op_names(summary: ModuleSummary) -> set[str]:
@@ -204,6 +208,7 @@ class _Collector:
         self.module = summary
         self.result = result
         self.op_names = _op_names(summary)
+        self.op_heads = {name.partition(".")[0] for name in self.op_names}
 
     def body(self, body: list[ast.stmt], batch: dict[str, str | None]) -> None:
         for stmt in body:
@@ -225,7 +230,7 @@ class _Collector:
             return
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             # A nested helper: whether and when it runs is not followed.
-            self.result.complete = False
+            self.hidden()
             return
         nested = _nested_bodies(stmt)
         if nested is not None:
@@ -258,7 +263,7 @@ class _Collector:
         owner, _, method = (name or "").rpartition(".")
         if owner and (owner in self.op_names or owner in batch):
             if method in _OPAQUE:
-                self.result.complete = False
+                self.hidden()
             elif method not in _HELPERS:
                 in_batch = owner in batch and owner not in self.op_names
                 table = batch[owner] if in_batch else _op_table(method, call, self.module)
@@ -268,9 +273,35 @@ class _Collector:
         if isinstance(call.func, ast.Attribute) and call.func.attr in _SQL_METHODS:
             self.result.ops.append(Operation("execute", call, None, module=self.module))
             return
-        if isinstance(stmt, ast.Expr) and stmt.value is call and not _harmless(name):
-            # A statement calling a helper: it may run operations the model cannot see.
-            self.result.complete = False
+        if (isinstance(stmt, ast.Expr) and stmt.value is call and not _harmless(name)) or \
+                self._passes_op(call, batch) or self._local_runner(call.func):
+            # A helper: it may run operations the model cannot see.
+            self.hidden()
+
+    def hidden(self) -> None:
+        self.result.complete = False
+        self.result.opaque = True
+
+    def _local_runner(self, func: ast.expr, depth: int = 0) -> bool:
+        """A function of the migration whose body uses ``op`` (directly or through
+        another such function); one that only builds columns is no operation."""
+        if not isinstance(func, ast.Name) or func.id not in self.module.functions:
+            return False
+        if depth > _MAX_HELPER_DEPTH:
+            return True
+        for node in ast.walk(self.module.functions[func.id]):
+            if isinstance(node, ast.Name) and node.id in self.op_heads:
+                return True
+            if isinstance(node, ast.Call) and node.func is not func and \
+                    self._local_runner(node.func, depth + 1):
+                return True
+        return False
+
+    def _passes_op(self, call: ast.Call, batch: dict[str, str | None]) -> bool:
+        """``helper(op, ...)`` / ``helper(batch_op=batch_op)``: operations by proxy."""
+        values = [*call.args, *(kw.value for kw in call.keywords)]
+        return any(_dotted(v) in self.op_names or (isinstance(v, ast.Name) and v.id in batch)
+                   for v in values)
 
 
 def _harmless(name: str | None) -> bool:
