@@ -276,8 +276,12 @@ class DB405(Rule):
     (`create_index`, `index=True`, `unique=True`, `sa.Index`,
     `sa.UniqueConstraint`, `sa.PrimaryKeyConstraint`) or that another migration
     of the project creates and no later one drops. In an association table only
-    the first primary-key column is covered by the primary key. MySQL's InnoDB
-    creates a missing foreign-key index by itself; PostgreSQL and SQLite do not.
+    the first primary-key column is covered by the primary key. A foreign key
+    dropped and created again in the same `upgrade()` is not new. An
+    `upgrade()` that runs operations through helper functions, or builds table
+    elements with helpers that may create indexes, is not judged. MySQL's
+    InnoDB creates a missing foreign-key index by itself; PostgreSQL and SQLite
+    do not.
     """
 
     code = "DB405"
