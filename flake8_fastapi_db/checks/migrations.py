@@ -208,6 +208,7 @@ class DB404(Rule):
     name = "not-null-column-without-default"
     message = ("add_column of NOT NULL column '{}.{}' without server_default= fails on a table "
                "with rows")
+    checklist = (7,)
 
 
 class DB405(Rule):
@@ -287,7 +288,7 @@ class DB405(Rule):
     code = "DB405"
     name = "migration-foreign-key-without-index"
     message = "foreign key on '{}.{}' gets no index in this migration"
-    checklist = (1, 11)
+    checklist = (7, 11)
 
 
 class DB406(Rule):
@@ -414,6 +415,7 @@ class DB407(Rule):
     name = "index-not-concurrent"
     message = "{} without postgresql_concurrently=True blocks writes to the table"
     default_enabled = False
+    checklist = (7,)
 
 
 class DB408(Rule):
@@ -473,6 +475,7 @@ class DB408(Rule):
     name = "destructive-upgrade"
     message = "destructive operation in upgrade(): {}"
     default_enabled = False
+    checklist = (7,)
 
 
 class DB409(Rule):
@@ -524,6 +527,7 @@ class DB409(Rule):
     code = "DB409"
     name = "migration-without-revision"
     message = "migration has no module-level {}"
+    checklist = (7,)
 
 
 def _trivial(func: ast.FunctionDef) -> bool:
