@@ -105,8 +105,9 @@ class ScopeBindings:
                 self._add(node.target.id, Binding(LOOP, node.iter, node))
             elif isinstance(node.target, ast.Tuple) and all(
                     isinstance(e, ast.Name) for e in node.target.elts):
-                for index, elt in enumerate(node.target.elts):
-                    self._add(elt.id, Binding(LOOP, node.iter, node, index=index))  # type: ignore[attr-defined]
+                names = [e.id for e in node.target.elts if isinstance(e, ast.Name)]
+                for index, name in enumerate(names):
+                    self._add(name, Binding(LOOP, node.iter, node, index=index))
             else:
                 self._other_targets(node.target, node)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
