@@ -240,6 +240,18 @@ class EngineAnalysis:
         dialect = self.dialect(engine, chain)
         if dialect is not None:
             return dialect if dialect in SERVER_DIALECTS else None
-        if any(arg in engine.kwargs for arg in SIZING_ARGS):
+        if any(arg in engine.kwargs for arg in SIZING_ARGS) and \
+                not self._mentions_sqlite(engine, chain[0]):
             return "a server database"
         return None
+
+    def _mentions_sqlite(self, engine: EngineCall, scope: Scope) -> bool:
+        """Any sign that the engine may be SQLite after all: the call, or the
+        function around it, mentions ``sqlite`` (``url.startswith("sqlite")``,
+        ``sqlite_connection_factory``) or SQLite's ``check_same_thread``."""
+        node: ast.AST = scope if not isinstance(scope, ast.Module) else engine.call
+        lines = self.ctx.lines  # type: ignore[attr-defined]
+        start = getattr(node, "lineno", 1) - 1
+        end = getattr(node, "end_lineno", None) or len(lines)
+        text = "".join(lines[start:end]).lower()
+        return "sqlite" in text or "check_same_thread" in text

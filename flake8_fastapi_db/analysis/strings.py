@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from typing import Any
 
-from .bindings import ASSIGN, AUGMENT, ELEMENT, IMPORT, LOOP, Binding, Scope, Scopes, lookup
+from .bindings import ASSIGN, AUGMENT, ELEMENT, IMPORT, LOOP, PARAM, Binding, Scope, Scopes, \
+    lookup
 
 _MAX_DEPTH = 40
 # Calls whose result is a number (or bool) whatever their argument: no SQL text can
@@ -24,6 +26,10 @@ _MAX_DEPTH = 40
 NUMERIC_CALLS = frozenset({"int", "float", "len", "bool", "round", "abs", "min", "max",
                            "sum", "hash"})
 # Identifier quoting by SQLAlchemy's IdentifierPreparer (dialect.identifier_preparer).
+# Annotated types whose text is a number / hex: ``int`` parameters are validated by
+# FastAPI and checked by type checkers.
+NUMERIC_TYPES = frozenset({"int", "float", "bool", "UUID", "Decimal"})
+UUID_FACTORIES = ("uuid.uuid1", "uuid.uuid4", "uuid.uuid5", "uuid.uuid3")
 QUOTING_METHODS = frozenset({"quote", "quote_identifier", "quote_schema", "format_table",
                              "format_column"})
 
@@ -66,11 +72,19 @@ class StringAnalysis:
         self.ctx = ctx
         self.scopes = scopes
         self._depth = 0
+        # Comprehension variables visible where the analysed expression sits.
+        self._base_env: dict[str, bool] = {}
+        # (function, parameter) pairs whose call sites are being examined.
+        self._in_progress: set[tuple[int, str]] = set()
+        self._call_sites: dict[str, list[tuple[ast.Call, list[Scope]]] | None] = {}
 
     # -- public ----------------------------------------------------------
-    def analyse(self, expr: ast.expr, chain: list[Scope],
-                before: ast.AST | None = None) -> Built:
-        """How ``expr`` (evaluated at ``before`` inside ``chain``) was built."""
+    def analyse(self, expr: ast.expr, chain: list[Scope], before: ast.AST | None = None,
+                env: dict[str, bool] | None = None) -> Built:
+        """How ``expr`` (evaluated at ``before`` inside ``chain``) was built;
+        ``env`` tells which comprehension variables around it are literal."""
+        if env is not None:
+            self._base_env = env
         if self._depth > _MAX_DEPTH:
             return Built()
         self._depth += 1
@@ -78,6 +92,26 @@ class StringAnalysis:
             return self._analyse(expr, chain, before)
         finally:
             self._depth -= 1
+            if env is not None:
+                self._base_env = {}
+
+    def comprehension_env(self, ancestors: list[ast.AST], chain: list[Scope],
+                          before: ast.AST) -> dict[str, bool]:
+        """Literal-ness of the variables of the comprehensions enclosing a node
+        (``ancestors``: innermost first)."""
+        comprehensions: list[ast.AST] = []
+        for anc in ancestors:
+            if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                                ast.ClassDef)):
+                break
+            if isinstance(anc, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+                comprehensions.append(anc)
+        env: dict[str, bool] = {}
+        for comp in reversed(comprehensions):
+            for gen in comp.generators:  # type: ignore[attr-defined]
+                for name, ok in self._loop_targets(gen.target, gen.iter, chain, before, env):
+                    env[name] = ok
+        return env
 
     def safe(self, expr: ast.expr, chain: list[Scope], before: ast.AST | None = None,
              env: dict[str, bool] | None = None) -> bool:
@@ -86,7 +120,8 @@ class StringAnalysis:
             return False
         self._depth += 1
         try:
-            return self._safe(expr, chain, before, env or {})
+            merged = {**self._base_env, **env} if env else self._base_env
+            return self._safe(expr, chain, before, merged)
         finally:
             self._depth -= 1
 
@@ -258,6 +293,8 @@ class StringAnalysis:
             # An element (or slice) of a literal container is a literal.
             return self.safe(expr.value, chain, before, env)
         if isinstance(expr, ast.Attribute):
+            if expr.attr == "hex":          # uuid4().hex
+                return self.safe(expr.value, chain, before, env)
             return expr.attr == "__tablename__"
         if isinstance(expr, ast.Call):
             return self._safe_call(expr, chain, before, env)
@@ -268,6 +305,14 @@ class StringAnalysis:
     def _safe_call(self, expr: ast.Call, chain: list[Scope], before: ast.AST | None,
                    env: dict[str, bool]) -> bool:
         func = expr.func
+        if self.ctx.qualname(func) in UUID_FACTORIES:  # type: ignore[attr-defined]
+            return True
+        if isinstance(func, ast.Name):
+            symbol = self.ctx.resolve(func)  # type: ignore[attr-defined]
+            if symbol is not None and symbol.is_function and \
+                    symbol.node.returns is not None and \
+                    self._numeric_annotation(symbol.node.returns):
+                return True
         if isinstance(func, ast.Name) and func.id in NUMERIC_CALLS and \
                 self.ctx.qualname(func) is None:  # type: ignore[attr-defined]
             return True
@@ -343,10 +388,125 @@ class StringAnalysis:
             elif binding.kind == IMPORT:
                 if not self._safe_import(expr):
                     return False
+            elif binding.kind == PARAM and isinstance(binding.node, ast.arg):
+                if not self._safe_parameter(binding.node, chain[index]):
+                    return False
             else:
                 return False
         return True
 
+    def _safe_parameter(self, arg: ast.arg, function: Scope) -> bool:
+        """A parameter annotated with a number type, or one that every call site of
+        a module-private function (or of a function in a migration file) fills
+        with a literal."""
+        if arg.annotation is not None and self._numeric_annotation(arg.annotation):
+            return True
+        if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return False
+        ctx: Any = self.ctx
+        module_level = ctx.module.functions.get(function.name) is function
+        if not module_level or not (function.name.startswith("_") or ctx.is_migration):
+            return False
+        key = (id(function), arg.arg)
+        if key in self._in_progress:
+            return False
+        sites = self._calls_of(function.name)
+        if not sites:
+            return False
+        self._in_progress.add(key)
+        try:
+            return all(self._safe_argument(function, arg, call, chain) for call, chain in sites)
+        finally:
+            self._in_progress.discard(key)
+
+    def _safe_argument(self, function: ast.FunctionDef | ast.AsyncFunctionDef, arg: ast.arg,
+                       call: ast.Call, chain: list[Scope]) -> bool:
+        args = function.args
+        positional = [*args.posonlyargs, *args.args]
+        if any(isinstance(a, ast.Starred) for a in call.args) or \
+                any(kw.arg is None for kw in call.keywords):
+            return False
+        value: ast.expr | None = None
+        if arg in positional and positional.index(arg) < len(call.args):
+            value = call.args[positional.index(arg)]
+        else:
+            value = next((kw.value for kw in call.keywords if kw.arg == arg.arg), None)
+        if value is None:
+            value = _default_of(function, arg)
+            chain = chain[-1:]          # defaults are evaluated at definition time
+        return value is not None and self.safe(value, chain, call)
+
+    def _calls_of(self, name: str) -> list[tuple[ast.Call, list[Scope]]] | None:
+        """Calls ``name(...)`` in this module with their scope chains; None if the
+        function is referenced other than by calling it (passed around, exported
+        under another name)."""
+        if name in self._call_sites:
+            return self._call_sites[name]
+        tree = self.ctx.tree  # type: ignore[attr-defined]
+        out: list[tuple[ast.Call, list[Scope]]] | None = []
+        callees: set[int] = set()
+        stack: list[tuple[ast.AST, list[Scope]]] = [(tree, [tree])]
+        references = 0
+        while stack:
+            node, chain = stack.pop()
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                    node.func.id == name:
+                out.append((node, chain))  # type: ignore[union-attr]
+                callees.add(id(node.func))
+            elif isinstance(node, ast.Name) and node.id == name and id(node) not in callees:
+                references += 1
+            inner = chain
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                inner = [node, *chain]
+            for child in ast.iter_child_nodes(node):
+                stack.append((child, inner))
+        if references:
+            out = None
+        self._call_sites[name] = out
+        return out
+
+    def _numeric_annotation(self, annotation: ast.expr) -> bool:
+        """``int``, ``float``, ``bool``, ``UUID``, ``Decimal`` (optionally Optional /
+        ``| None`` / ``Annotated``): their text cannot carry SQL."""
+        if isinstance(annotation, ast.Constant) and annotation.value is None:
+            return True
+        if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+            return self._numeric_annotation(annotation.left) and \
+                self._numeric_annotation(annotation.right)
+        if isinstance(annotation, ast.Subscript):
+            head = _last_name(annotation.value)
+            inner = annotation.slice
+            if head == "Optional":
+                return self._numeric_annotation(inner)
+            if head == "Annotated" and isinstance(inner, ast.Tuple) and inner.elts:
+                return self._numeric_annotation(inner.elts[0])
+            return False
+        name = _last_name(annotation)
+        return name in NUMERIC_TYPES
+
     def _safe_import(self, expr: ast.Name) -> bool:
         symbol = self.ctx.resolve(expr)  # type: ignore[attr-defined]
         return symbol is not None and _pure_literal(symbol.node)
+
+
+def _last_name(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value.rpartition(".")[2]     # "int" as a string annotation
+    return None
+
+
+def _default_of(function: ast.FunctionDef | ast.AsyncFunctionDef,
+                arg: ast.arg) -> ast.expr | None:
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    if arg in positional:
+        offset = len(positional) - len(args.defaults)
+        index = positional.index(arg)
+        return args.defaults[index - offset] if index >= offset else None
+    if arg in args.kwonlyargs:
+        return args.kw_defaults[args.kwonlyargs.index(arg)]
+    return None

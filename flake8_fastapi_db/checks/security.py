@@ -314,12 +314,15 @@ class SecurityChecker(Checker):
                 isinstance(argument, ast.Call) and isinstance(argument.func, ast.Attribute)
                 and argument.func.attr in ("format", "join")):
             return          # a literal, or a clause built by a function (select(), text())
-        built = self.strings.analyse(argument, self._chain(call), call)
+        ancestors = list(self.ctx.ancestors(call))
+        chain = scope_chain(ancestors, self.ctx.tree)
+        env = self.strings.comprehension_env(ancestors, chain, call)
+        built = self.strings.analyse(argument, chain, call, env)
         if not built.built or not built.unsafe:
             return
         if needs_sql and not _starts_like_sql(built.prefix):
             return
-        part = ast.unparse(built.unsafe[0])
+        part = ast.unparse(_culprit(built.unsafe[0]))
         if len(part) > 40:
             part = part[:37] + "..."
         self.report(DB701, call, label, part)
@@ -429,6 +432,21 @@ class SecurityChecker(Checker):
             found = embedded_password(text) if text is not None else None
             if found is not None:
                 self.report(DB703, literal, found.user, found.host)
+
+
+def _culprit(part: ast.expr) -> ast.expr:
+    """The value to name in the message: the part itself when it is a plain value,
+    else the first name inside it (``source`` in ``" OR ".join(f"{source}" ...)``)."""
+    if isinstance(part, (ast.Name, ast.Attribute, ast.Subscript)):
+        return part
+    builder = isinstance(part, ast.Call) and isinstance(part.func, ast.Attribute) and \
+        part.func.attr in ("join", "format")
+    if isinstance(part, ast.Call) and not builder:
+        return part
+    for node in ast.walk(part):
+        if isinstance(node, ast.FormattedValue):
+            return _culprit(node.value)
+    return part
 
 
 def _starts_like_sql(prefix: str | None) -> bool:

@@ -78,3 +78,13 @@ ok12 = create_engine(AMBIGUOUS_URL)
 ok13 = create_engine(SERVER_URL, poolclass=settings.POOL_CLASS)
 # Not SQLAlchemy's create_engine.
 ok14 = settings.create_engine("postgresql://app@db.internal/app")
+
+
+def make_file_engine(url: str, creator):
+    # Sizing, but the function shows the URL may be SQLite: not certainly a server.
+    pool_size = 1 if url.startswith("sqlite") else 5
+    return create_async_engine(url, async_creator=creator, pool_size=pool_size)
+
+
+def make_local_engine(url: str):
+    return create_engine(url, pool_size=1, connect_args={"check_same_thread": False})

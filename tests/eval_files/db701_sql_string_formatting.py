@@ -171,3 +171,64 @@ def assigned_after_use(session: Session, name: str):
     session.execute(text(sql))
     sql = f"SELECT '{name}'"
     return sql
+
+
+def in_comprehension(session: Session, tag_ids: list[str], names: list[str]):
+    clauses = [
+        text(f"EXISTS (SELECT 1 FROM tags WHERE tag.value = :tag_{idx})").bindparams(
+            **{f"tag_{idx}": tag_id})
+        for idx, tag_id in enumerate(tag_ids)
+    ]
+    unsafe = [text(f"name = '{name}'") for name in names]  # DB701
+    return clauses, unsafe
+
+
+def numeric_parameters(session: Session, lock_id: int, timeout: float | None = None):
+    session.execute(text(f"SELECT pg_try_advisory_lock({lock_id})"))
+    session.execute(text(f"SET LOCAL lock_timeout = '{timeout}s'"))
+
+
+def _remaining_ms() -> int:
+    return 1000
+
+
+def numeric_result(session: Session):
+    remaining = _remaining_ms()
+    session.execute(text(f"SET LOCAL statement_timeout = '{remaining}'"))
+
+
+def generated_names(session: Session):
+    import uuid
+
+    name = f"tmp_{uuid.uuid4().hex}"
+    session.execute(text(f"CREATE TEMPORARY TABLE {name} (id int)"))
+
+
+def _drop_column(session: Session, table: str, column: str = "legacy"):
+    # Every call site in this module passes literals (module-private helper).
+    session.execute(text(f"ALTER TABLE {table} DROP COLUMN {column}"))
+
+
+def drop_legacy_columns(session: Session):
+    _drop_column(session, "users")
+    _drop_column(session, table="posts", column="old_flag")
+    for table in TABLES:
+        _drop_column(session, table)
+
+
+def _truncate(session: Session, table: str):
+    session.execute(text(f"TRUNCATE {table}"))  # DB701
+
+
+def truncate_requested(session: Session, requested: str):
+    _truncate(session, "users")
+    _truncate(session, requested)
+
+
+def public_helper(session: Session, table: str):
+    # Public: callers in other modules may pass anything.
+    session.execute(text(f"ANALYZE {table}"))  # DB701
+
+
+def caller_of_public_helper(session: Session):
+    public_helper(session, "users")
