@@ -295,7 +295,14 @@ class StringAnalysis:
         if isinstance(expr, ast.Attribute):
             if expr.attr == "hex":          # uuid4().hex
                 return self.safe(expr.value, chain, before, env)
-            return expr.attr == "__tablename__"
+            if expr.attr == "__tablename__":
+                return True
+            root: ast.expr = expr
+            while isinstance(root, ast.Attribute):
+                root = root.value
+            # Attributes of a literal-derived value (Status.ACTIVE.value: members of an
+            # Enum class are literals).
+            return isinstance(root, ast.Name) and self.safe(root, chain, before, env)
         if isinstance(expr, ast.Call):
             return self._safe_call(expr, chain, before, env)
         if isinstance(expr, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
@@ -319,6 +326,14 @@ class StringAnalysis:
         if isinstance(func, ast.Name) and func.id in ("str", "tuple", "list", "sorted") and \
                 len(expr.args) == 1:
             return self.safe(expr.args[0], chain, before, env)
+        if isinstance(func, ast.Name):
+            # quote = dialect.identifier_preparer.quote; quote(name)
+            found = lookup(self.scopes, chain, func.id, before)
+            if found is not None and len(found[1]) == 1 and found[1][0][1].kind == ASSIGN:
+                value = found[1][0][1].value
+                if isinstance(value, ast.Attribute) and value.attr in QUOTING_METHODS and \
+                        "preparer" in ast.unparse(value.value):
+                    return True
         if isinstance(func, ast.Attribute):
             if func.attr in QUOTING_METHODS and "preparer" in ast.unparse(func.value):
                 return True
@@ -369,13 +384,27 @@ class StringAnalysis:
                 return self.safe(args[index], chain, before, env)
         return self.safe(iterable, chain, before, env)
 
+    def _enum_class(self, name: ast.Name, chain: list[Scope], before: ast.AST | None) -> bool:
+        """Does ``name`` refer to an Enum class (of this file or the project)?"""
+        found = lookup(self.scopes, chain, name.id, before)
+        if found is not None and len(found[1]) == 1 and \
+                isinstance(found[1][0][1].node, ast.ClassDef):
+            return _is_enum(found[1][0][1].node)
+        if found is None or {b.kind for _, b in found[1]} == {IMPORT}:
+            symbol = self.ctx.resolve(name)  # type: ignore[attr-defined]
+            return symbol is not None and isinstance(symbol.node, ast.ClassDef) and \
+                _is_enum(symbol.node)
+        return False
+
     def _safe_name(self, expr: ast.Name, chain: list[Scope], before: ast.AST | None) -> bool:
         found = lookup(self.scopes, chain, expr.id, before)
         if found is None:
-            return self._safe_import(expr)
+            return self._safe_import(expr) or self._enum_class(expr, chain, before)
         _, bindings = found
         if not bindings:
             return False
+        if self._enum_class(expr, chain, before):
+            return True         # iterating an Enum class yields its literal members
         for index, binding in bindings:
             inner = chain[index:]
             if binding.kind in (ASSIGN, AUGMENT, ELEMENT) and binding.value is not None:
@@ -487,6 +516,10 @@ class StringAnalysis:
     def _safe_import(self, expr: ast.Name) -> bool:
         symbol = self.ctx.resolve(expr)  # type: ignore[attr-defined]
         return symbol is not None and _pure_literal(symbol.node)
+
+
+def _is_enum(node: ast.ClassDef) -> bool:
+    return any((_last_name(base) or "").endswith(("Enum", "Flag")) for base in node.bases)
 
 
 def _last_name(node: ast.AST) -> str | None:

@@ -1,4 +1,5 @@
 # select: DB701
+import enum
 import logging
 
 import sqlalchemy as sa
@@ -15,6 +16,11 @@ TABLE = "audit_log"
 TABLES = ("users", "posts")
 SORT_COLUMNS = {"name": "user_name", "created": "created_at"}
 STATUS_FILTER = "status = " + "'active'"
+
+
+class Status(str, enum.Enum):
+    ACTIVE = "active"
+    BANNED = "banned"
 
 
 def find_by_name(session: Session, name: str):
@@ -232,3 +238,14 @@ def public_helper(session: Session, table: str):
 
 def caller_of_public_helper(session: Session):
     public_helper(session, "users")
+
+
+def enum_members(session: Session):
+    statuses = ", ".join(f"'{status.value}'" for status in Status)
+    session.execute(text(f"UPDATE users SET flag = true WHERE status IN ({statuses})"))
+    session.execute(text(f"SELECT * FROM users WHERE status = '{Status.ACTIVE.value}'"))
+
+
+def aliased_quoting(session: Session, table_name: str):
+    quote = session.get_bind().dialect.identifier_preparer.quote
+    session.execute(text(f"SELECT count(*) FROM {quote(table_name)}"))
