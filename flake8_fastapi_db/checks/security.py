@@ -237,8 +237,7 @@ class DB703(Rule):
 
 def _walk_no_scopes(nodes: list[ast.stmt]) -> Iterator[ast.AST]:
     """Nodes of a statement list, not entering nested functions/classes/lambdas."""
-    holder = ast.Module(body=nodes, type_ignores=[])
-    yield from scope_nodes(holder)
+    yield from scope_nodes(ast.Module(body=nodes, type_ignores=[]))
 
 
 @register
@@ -333,15 +332,35 @@ class SecurityChecker(Checker):
         types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
         generic = False
         for node in types:
-            qualname = self.ctx.qualname(node)
-            if is_sa(qualname, *SA_DB_ERRORS):
+            if self._db_error_class(node):
                 return True
-            if qualname is not None and qualname.partition(".")[0] in DRIVER_PACKAGES and \
-                    qualname.rpartition(".")[2][:1].isupper():
-                return True
-            if qualname is None and isinstance(node, ast.Name) and node.id in GENERIC_ERRORS:
+            if self.ctx.qualname(node) is None and isinstance(node, ast.Name) and \
+                    node.id in GENERIC_ERRORS:
                 generic = True
         return generic and self._try_touches_database(handler)
+
+    def _db_error_class(self, node: ast.expr) -> bool:
+        """A SQLAlchemy error class or a database driver's exception class."""
+        qualname = self.ctx.qualname(node)
+        if is_sa(qualname, *SA_DB_ERRORS):
+            return True
+        return qualname is not None and qualname.partition(".")[0] in DRIVER_PACKAGES and \
+            qualname.rpartition(".")[2][:1].isupper()
+
+    def _narrowed_away(self, test: ast.expr, exc_name: str) -> bool:
+        """``isinstance(e, NotADatabaseError)`` (possibly in an ``and``): the body of
+        this ``if`` handles some other exception."""
+        tests = test.values if isinstance(test, ast.BoolOp) and \
+            isinstance(test.op, ast.And) else [test]
+        for item in tests:
+            if isinstance(item, ast.Call) and isinstance(item.func, ast.Name) and \
+                    item.func.id == "isinstance" and len(item.args) == 2 and \
+                    isinstance(item.args[0], ast.Name) and item.args[0].id == exc_name:
+                classes = item.args[1]
+                elts = classes.elts if isinstance(classes, ast.Tuple) else [classes]
+                if not any(self._db_error_class(c) for c in elts):
+                    return True
+        return False
 
     def _try_touches_database(self, handler: ast.ExceptHandler) -> bool:
         owner = self.ctx.parent(handler)
@@ -366,7 +385,7 @@ class SecurityChecker(Checker):
         tainted: set[str] = set()
         func = self.ctx.enclosing_function(handler)
         route = func.name if func is not None and self.ctx.route(func) is not None else None
-        for node in _walk_no_scopes(handler.body):
+        for node in self._handler_nodes(handler.body, exc_name):
             if isinstance(node, ast.Assign) and _leaky(node.value, exc_name, tainted):
                 tainted.update(t.id for t in node.targets if isinstance(t, ast.Name))
             elif isinstance(node, ast.Call):
@@ -380,6 +399,21 @@ class SecurityChecker(Checker):
                     continue
                 if _leaky(node.value, exc_name, tainted):
                     self.report(DB702, node, f"the response of route '{route}'", exc_name)
+
+    def _handler_nodes(self, body: list[ast.stmt], exc_name: str) -> Iterator[ast.AST]:
+        """Nodes of a handler body in source order, skipping nested functions and
+        the bodies of ``if isinstance(e, OtherError):`` branches."""
+        stack: list[ast.AST] = list(reversed(body))
+        while stack:
+            node = stack.pop()
+            yield node
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                 ast.Lambda)):
+                continue
+            if isinstance(node, ast.If) and self._narrowed_away(node.test, exc_name):
+                stack.extend(reversed(node.orelse))
+                continue
+            stack.extend(reversed(list(ast.iter_child_nodes(node))))
 
     def _client_payload(self, call: ast.Call) -> tuple[str, ast.expr | None] | None:
         qualname = self.ctx.qualname(call.func)

@@ -131,3 +131,21 @@ def describe_error(db: Session) -> str:
     except IntegrityError as e:
         return str(e)
     return ""
+
+
+class AttachmentConflictError(Exception):
+    pass
+
+
+@router.post("/deployments")
+async def create_deployment(session: AsyncSession = Depends(get_db)):
+    try:
+        await session.commit()
+    except Exception as exc:
+        await session.rollback()
+        if isinstance(exc, AttachmentConflictError):
+            # Narrowed to an application error: its message is meant for the client.
+            raise HTTPException(status_code=409, detail=str(exc)) from exc
+        if isinstance(exc, IntegrityError):
+            raise HTTPException(status_code=409, detail=str(exc)) from exc  # DB702
+        raise
