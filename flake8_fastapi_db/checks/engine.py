@@ -54,7 +54,9 @@ class DB501(Rule):
 
     ## Limitations
     A URL read from settings or the environment could be SQLite, so such a call
-    is reported only when it also passes pool sizing arguments. `**options`
+    is reported only when it also passes pool sizing arguments, and not when the
+    call or the function around it mentions SQLite (`url.startswith("sqlite")`,
+    `check_same_thread`). `**options`
     mappings are read when they are dict literals built in the same function or
     module; any other mapping could carry `pool_pre_ping`, and the call is not
     reported. `poolclass=NullPool`/`StaticPool` (and unknown custom pool

@@ -88,14 +88,19 @@ class DB701(Rule):
     Formatting is fine when every interpolated part is a literal constant: a
     literal, a name bound only to literals (in the function, the module, or a
     project module it is imported from), an element of a literal container, a
-    loop variable over one, a number (`int(x)`, `len(x)`), a model's
-    `__tablename__`, an identifier quoted by the dialect's identifier preparer,
-    or bind placeholders generated from `range()`/`enumerate()` indexes
-    (`", ".join(f":id{i}" for i in range(len(ids)))`). Anything else is reported,
-    including trusted values such as settings: suppress with `# noqa: DB701`
-    where the value is known to be safe. A string passed in as a parameter is
-    not followed into the caller. DB-API placeholders
-    (`cursor.execute("... %s", (x,))`) are not formatting and are never reported.
+    loop or comprehension variable over one, a member of an `Enum` class, a
+    number (`int(x)`, `len(x)`, a parameter annotated `int`/`float`/`bool`/
+    `UUID`/`Decimal`, a call of a project function annotated `-> int`),
+    `uuid4().hex`, a model's `__tablename__`, an identifier quoted by the
+    dialect's identifier preparer, bind placeholders generated from
+    `range()`/`enumerate()` indexes (`", ".join(f":id{i}" for i in
+    range(len(ids)))`), or a parameter of a module-private helper (`_name`, or
+    any function of a migration file) that every call in the module fills with
+    such a value. Anything else is reported, including values read from the
+    database or from settings: suppress with `# noqa: DB701` where the value is
+    known to be safe. A whole SQL string passed in as a parameter is not
+    followed into the caller. DB-API placeholders (`cursor.execute("... %s",
+    (x,))`) are not formatting and are never reported.
     """
 
     code = "DB701"
@@ -172,7 +177,10 @@ class DB702(Rule):
     Only the handler's own body is inspected: a helper that formats the
     exception, or a custom exception class carrying it to an exception handler,
     is not followed. The exception's class name (`type(e).__name__`) and
-    codes (`e.orig.pgcode`, `e.code`) are not reported.
+    codes (`e.orig.pgcode`, `e.code`) are not reported, nor is anything inside
+    an `if isinstance(e, SomeOtherError):` branch. With `except Exception`, the
+    database calls are recognised by method and receiver name, so a
+    `session.commit()` on an object that is not a database session counts too.
     """
 
     code = "DB702"
