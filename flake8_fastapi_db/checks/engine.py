@@ -261,7 +261,7 @@ class DB505(Rule):
     name = "engine-created-per-request"
     message = "{}() called inside {} '{}': a new connection pool per request; " \
               "create the engine once"
-    checklist = (5, 8)
+    checklist = (8,)
 
 
 class DB506(Rule):
