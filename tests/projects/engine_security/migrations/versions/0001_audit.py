@@ -1,7 +1,7 @@
 """Audit table cleanup: formats only a constant imported from the settings module."""
 from alembic import op
 
-from app.core.config import AUDIT_TABLE
+from app.core.config import AUDIT_TABLE  # DB406
 
 revision = "0001"
 down_revision = None
