@@ -19,7 +19,7 @@ import ast
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..names import is_sa, keyword
+from ..names import family, is_sa, keyword
 from .localflow import ASSIGN, COMPREHENSIONS, LOOP, LocalFlow
 from .loaders import LoaderSet, loaders_of
 
@@ -176,9 +176,12 @@ class Tracer:
             symbol.module.qualname(symbol.node.func), "Table")
 
     def is_entity(self, node: ast.AST) -> bool:
-        """A model, or a column/attribute of one (``User``, ``User.id``)."""
+        """A model, a column/attribute of one (``User``, ``User.id``), or a SQL
+        function of one (``func.count(User.id)``)."""
         if self.ctx.model_for(node) is not None:
             return True
+        if isinstance(node, ast.Call) and family(self.ctx.qualname(node.func)) == "sqlalchemy":
+            return any(self.is_entity(a) for a in node.args)
         return isinstance(node, ast.Attribute) and self.ctx.model_for(node.value) is not None
 
     @staticmethod

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from ..analysis.localflow import ASSIGN, COMPREHENSIONS, LocalFlow, names_in
 from ..analysis.statements import DML, Origin, Tracer, statement_arg
 from ..checker import Checker
-from ..names import dotted, is_sa, literal_str
+from ..names import dotted, family, is_sa, literal_str
 from ..project.facts import RelationshipFacts
 from ..registry import register
 from .query_rules import (DB201, DB202, DB203, DB206, DB207, DB208, DB209, DB210, DB211,
@@ -231,7 +231,7 @@ class QueryChecker(Checker):
         assigns = [n for s in loop.body for n in ast.walk(s) if isinstance(n, ast.Assign)]
         for _ in range(3):
             for assign in assigns:
-                if names_in(assign.value) & tainted:
+                if {n.id for n in _names_outside_batch(assign.value)} & tainted:
                     for target in assign.targets:
                         tainted |= names_in(target)
         return tainted
@@ -327,7 +327,8 @@ class QueryChecker(Checker):
         if flow is None:
             return True
         name = targets[0].id
-        for use in flow.uses_after(name, (parent.lineno, parent.col_offset)):
+        end = (parent.end_lineno or 0, parent.end_col_offset or 0)
+        for use in flow.uses_after(name, end):
             holder = self.ctx.parent(use)
             if isinstance(holder, ast.Attribute):
                 if holder.attr == "order_by":
@@ -477,7 +478,7 @@ class QueryChecker(Checker):
             if isinstance(node.func, ast.Attribute) and self._is_sql(node.func.value,
                                                                      depth + 1):
                 return True
-            return is_sa(self.ctx.qualname(node.func), "and_", "or_", "not_")
+            return family(self.ctx.qualname(node.func)) == "sqlalchemy"
         return False
 
     # -- DB210 ----------------------------------------------------------------

@@ -1,0 +1,142 @@
+# select: DB202
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import DateTime, ForeignKey, delete, func, insert, select, text, update, and_, or_, not_, Table, Column, Integer, String, MetaData
+from sqlalchemy.orm import (
+    DeclarativeBase, Load, Mapped, Session, contains_eager, defaultload, joinedload,
+    mapped_column, raiseload, relationship, selectinload, subqueryload,
+)
+
+
+class Base(DeclarativeBase):
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[Optional[str]]
+    posts: Mapped[list["Post"]] = relationship(back_populates="author")
+    tags: Mapped[list["Tag"]] = relationship(lazy="selectin")
+    badges: Mapped[list["Badge"]] = relationship(lazy="dynamic")
+    notes: Mapped[list["Note"]] = relationship(lazy=LAZY_STRATEGY)
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    author: Mapped[User] = relationship(back_populates="posts")
+    comments: Mapped[list["Comment"]] = relationship()
+
+
+class Comment(Base):
+    __tablename__ = "comments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"), index=True)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+
+
+class Badge(Base):
+    __tablename__ = "badges"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+
+
+
+metadata = MetaData()
+accounts = Table("accounts", metadata, Column("id", Integer, primary_key=True),
+                 Column("owner", String(50)))
+
+
+def get_per_item(session: Session, posts):
+    for post in posts:
+        author = session.get(User, post.author_id)  # DB202
+        print(author)
+
+
+def statement_built_in_loop(session: Session, ids):
+    for user_id in ids:
+        stmt = select(User).where(User.id == user_id)
+        print(session.scalars(stmt).first())  # DB202
+
+
+def via_local_variable(session: Session, posts):
+    for post in posts:
+        uid = post.author_id
+        print(session.execute(select(User).where(User.id == uid)).scalar_one())  # DB202
+
+
+async def awaited_in_comprehension(session, ids):
+    return [await session.get(User, i) for i in ids]  # DB202
+
+
+def legacy_query(session: Session, names):
+    for name in names:
+        print(session.query(User).filter(User.name == name).first())  # DB202
+
+
+def scalar_count(session: Session, users):
+    return {u.id: session.scalar(select(func.count()).where(Post.author_id == u.id)) for u in users}  # DB202
+
+
+def text_with_params(session: Session, ids):
+    for i in ids:
+        session.execute(text("SELECT * FROM users WHERE id = :id"), {"id": i})  # DB202
+
+
+# ---- does not trigger ----------------------------------------------------
+def batch_in(session: Session, ids):
+    for chunk in chunks(ids, 500):
+        print(session.scalars(select(User).where(User.id.in_(chunk))).all())
+
+
+def batch_offset(session: Session, pages):
+    for page in range(pages):
+        stmt = select(User).order_by(User.id).offset(page * 100).limit(100)
+        print(session.scalars(stmt).all())
+
+
+def independent_of_loop(session: Session, n):
+    stmt = select(User)
+    for _ in range(n):
+        print(session.scalars(stmt).all())
+
+
+def writes_are_db207(session: Session, ids):
+    for i in ids:
+        session.execute(update(User).where(User.id == i).values(name="x"))
+
+
+def dict_get_is_not_a_session(cache, items):
+    for item in items:
+        print(cache.get(item, None))
+
+
+def unknown_statement(session: Session, items):
+    for item in items:
+        session.execute(build(item))
+
+
+def outside_any_loop(session: Session, user_id):
+    return session.get(User, user_id)
+
+
+def loop_iterable_itself(session: Session):
+    for user in session.scalars(select(User)):
+        print(user.id)
+
+
+def chunks(items, size):
+    return []
+
+
+def build(item):
+    return None

@@ -1,0 +1,73 @@
+# select: DB211
+from datetime import datetime
+from typing import Optional
+
+from sqlalchemy import DateTime, ForeignKey, delete, func, insert, select, text, update, and_, or_, not_, Table, Column, Integer, String, MetaData
+from sqlalchemy.orm import (
+    DeclarativeBase, Load, Mapped, Session, contains_eager, defaultload, joinedload,
+    mapped_column, raiseload, relationship, selectinload, subqueryload,
+)
+
+
+class Base(DeclarativeBase):
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[Optional[str]]
+    posts: Mapped[list["Post"]] = relationship(back_populates="author")
+    tags: Mapped[list["Tag"]] = relationship(lazy="selectin")
+    badges: Mapped[list["Badge"]] = relationship(lazy="dynamic")
+    notes: Mapped[list["Note"]] = relationship(lazy=LAZY_STRATEGY)
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    author: Mapped[User] = relationship(back_populates="posts")
+    comments: Mapped[list["Comment"]] = relationship()
+
+
+class Comment(Base):
+    __tablename__ = "comments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"), index=True)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+
+
+class Badge(Base):
+    __tablename__ = "badges"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+
+
+
+metadata = MetaData()
+accounts = Table("accounts", metadata, Column("id", Integer, primary_key=True),
+                 Column("owner", String(50)))
+
+
+def search(session: Session, text_: str):
+    session.scalars(select(User).where(User.name.like("%son")))  # DB211
+    session.scalars(select(User).where(User.name.ilike(f"%{text_}%")))  # DB211
+    session.scalars(select(User).where(User.name.ilike("%" + text_)))  # DB211
+    session.scalars(select(User).where(User.name.notilike("%{}".format(text_))))  # DB211
+    pattern = f"%{text_}"
+    session.scalars(select(User).where(User.name.ilike(pattern)))  # DB211
+
+
+# ---- does not trigger ----------------------------------------------------
+def prefix(session: Session, text_: str, pattern):
+    session.scalars(select(User).where(User.name.like("son%")))
+    session.scalars(select(User).where(User.name.ilike(f"{text_}%")))
+    session.scalars(select(User).where(User.name.ilike(pattern)))
+    session.scalars(select(User).where(User.name == "%"))
