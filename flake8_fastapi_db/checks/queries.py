@@ -9,7 +9,7 @@ import ast
 from collections.abc import Iterator
 
 from ..analysis.localflow import ASSIGN, COMPREHENSIONS, LocalFlow, names_in
-from ..analysis.statements import DML, Origin, Tracer, statement_arg
+from ..analysis.statements import DML, Origin, Tracer
 from ..checker import Checker
 from ..names import dotted, family, is_sa, literal_str
 from ..project.facts import RelationshipFacts
@@ -121,7 +121,8 @@ class QueryChecker(Checker):
             if origin.loaders.covers(path):
                 continue
             func = self.ctx.enclosing_function(node)
-            if func is None or self._refreshed(func, node.value.id, node.attr):  # type: ignore[attr-defined]
+            owner = node.value.id  # type: ignore[attr-defined]
+            if func is None or self._refreshed(func, owner):
                 continue
             key = (id(origin.loop) if origin.loop is not None else id(origin.trace.source),
                    path)
@@ -155,7 +156,7 @@ class QueryChecker(Checker):
             return any(id(anc) in body for anc in self.ctx.ancestors(node))
         return False
 
-    def _refreshed(self, func: ast.AST, name: str, attr: str) -> bool:
+    def _refreshed(self, func: ast.AST, name: str) -> bool:
         """``session.refresh(obj, ["posts"])`` loads the relationship explicitly."""
         for call in ast.walk(func):
             if _method(call) == "refresh" and isinstance(call, ast.Call) and call.args and \

@@ -12,7 +12,6 @@ from ..analysis.localflow import ASSIGN, COMPREHENSIONS, own_nodes
 from ..analysis.statements import Origin, Trace, Tracer
 from ..checker import Checker
 from ..context import Route
-from ..project.models import ModelInfo
 from ..registry import register
 from .queries import lazy_relationship
 from .response_rules import DB204, DB205, DB212
@@ -147,9 +146,9 @@ class ResponseChecker(Checker):
             self.report(DB212, route.func, route.func.name, names, line=_def_line(route))
 
     def _returned_origin(self, value: ast.expr) -> Origin | None:
-        trace, expr = self._returned_trace(value)
-        if trace is None or not trace.entities or trace.kind not in ("select", "query",
-                                                                      "get"):
+        trace, _ = self._returned_trace(value)
+        if trace is None or not trace.entities or \
+                trace.kind not in ("select", "query", "get"):
             return None
         if not trace.scalar:
             return None
@@ -180,7 +179,7 @@ class ResponseChecker(Checker):
             inner, _ = rt.unwrap(info.module, info.annotation)
             sub_schema = rt.resolve_class(self.ctx, info.module, inner)
             if child is not None and sub_schema is not None and \
-                    _is_schema_not_model(self.ctx, child.model, sub_schema):
+                    sub_schema.node is not child.model.node:
                 self._check_schema(child, sub_schema, asynchronous, found, depth + 1)
 
 
@@ -188,10 +187,6 @@ def _aliased(info: rt.FieldInfo) -> bool:
     value = info.default
     return isinstance(value, ast.Call) and any(
         kw.arg in ("alias", "validation_alias") for kw in value.keywords)
-
-
-def _is_schema_not_model(ctx, model: ModelInfo, schema: rt.Symbol) -> bool:  # type: ignore[no-untyped-def]
-    return schema.node is not model.node
 
 
 def _def_line(route: Route) -> int:
