@@ -1,59 +1,15 @@
 # select: DB201, DB603
-from datetime import datetime
-from typing import Optional
-
-from sqlalchemy import DateTime, ForeignKey, func, select
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import (
-    DeclarativeBase, Load, Mapped, Session, contains_eager, defaultload, joinedload,
-    mapped_column, raiseload, relationship, selectinload, subqueryload,
+    Load, Session, contains_eager, defaultload, joinedload, raiseload, selectinload,
+    subqueryload,
 )
 
+# posts/comments/author: lazy (default); tags: lazy="selectin"; badges: lazy="dynamic";
+# notes: lazy=<not a literal>.
+from query_models import Post, User
 
-class Base(DeclarativeBase):
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class User(Base):
-    __tablename__ = "users"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[Optional[str]]
-    posts: Mapped[list["Post"]] = relationship(back_populates="author")
-    tags: Mapped[list["Tag"]] = relationship(lazy="selectin")
-    badges: Mapped[list["Badge"]] = relationship(lazy="dynamic")
-    notes: Mapped[list["Note"]] = relationship(lazy=LAZY_STRATEGY)
-
-
-class Post(Base):
-    __tablename__ = "posts"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    author: Mapped[User] = relationship(back_populates="posts")
-    comments: Mapped[list["Comment"]] = relationship()
-
-
-class Comment(Base):
-    __tablename__ = "comments"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"), index=True)
-
-
-class Tag(Base):
-    __tablename__ = "tags"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-
-
-class Badge(Base):
-    __tablename__ = "badges"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-
-
-class Note(Base):
-    __tablename__ = "notes"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
 
 
 def scalars_all(session: Session):

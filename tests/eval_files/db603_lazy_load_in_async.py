@@ -1,55 +1,10 @@
 # select: DB603, DB201
-from datetime import datetime
-from typing import Optional
-
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy import DateTime, ForeignKey, func, select
-from sqlalchemy.orm import (
-    DeclarativeBase, Load, Mapped, Session, contains_eager, defaultload, joinedload,
-    mapped_column, raiseload, relationship, selectinload, subqueryload,
-)
+from sqlalchemy.orm import Session, selectinload
 
-
-class Base(DeclarativeBase):
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class User(Base):
-    __tablename__ = "users"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[Optional[str]]
-    posts: Mapped[list["Post"]] = relationship(back_populates="author")
-    tags: Mapped[list["Tag"]] = relationship(lazy="selectin")
-    badges: Mapped[list["Badge"]] = relationship(lazy="dynamic")
-    notes: Mapped[list["Note"]] = relationship(lazy=LAZY_STRATEGY)
-
-
-class Post(Base):
-    __tablename__ = "posts"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-    author: Mapped[User] = relationship(back_populates="posts")
-    comments: Mapped[list["Comment"]] = relationship()
-
-
-class Comment(Base):
-    __tablename__ = "comments"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"), index=True)
-
-
-class Tag(Base):
-    __tablename__ = "tags"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-
-
-class Badge(Base):
-    __tablename__ = "badges"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
-
+# posts/comments/author: lazy (default); tags: lazy="selectin".
+from query_models import Post, User
 
 
 
