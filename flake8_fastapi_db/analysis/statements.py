@@ -76,6 +76,14 @@ class Trace:
         for call in self.stmt_calls:
             if _method(call) == "options":
                 out.update(loaders_of(call))
+        if self.kind == "get" and self.source is not None:
+            # session.get(User, 1, options=[selectinload(User.posts)])
+            extra = keyword(self.source, "options")
+            if extra is not None:
+                out.update(loaders_of(ast.Call(func=ast.Name(id="options"), keywords=[],
+                                               args=list(extra.elts) if isinstance(
+                                                   extra, (ast.List, ast.Tuple)) else
+                                               [ast.Starred(value=extra)])))
         return out
 
     @property

@@ -184,6 +184,8 @@ class QueryChecker(Checker):
         if flow is None:
             return
         for loop in loops:
+            if _fixed_iterable(loop):
+                continue
             tainted = self._tainted(loop, flow)
             if tainted and self._depends(expr, tainted, flow, loop):
                 self.report(DB202, call, dotted(call.func) or "query")
@@ -512,6 +514,18 @@ class QueryChecker(Checker):
             pattern = definition.value
         if _starts_with_percent(pattern):
             self.report(DB211, call, _method(call))
+
+
+def _fixed_iterable(loop: ast.AST) -> bool:
+    """A loop over a literal display (``for model in (User, Post)``): a fixed, small
+    number of queries written out, not one per row of data."""
+    if isinstance(loop, LOOPS):
+        iterables = [loop.iter]
+    elif isinstance(loop, COMPREHENSIONS):
+        iterables = [gen.iter for gen in loop.generators]
+    else:
+        return False
+    return all(isinstance(i, (ast.Tuple, ast.List, ast.Set)) for i in iterables)
 
 
 def _starts_with_percent(node: ast.AST) -> bool:

@@ -123,7 +123,9 @@ def authors(session: Session, ids: list[int]) -> list[User]:
         """
 Batch loops are fine: a statement that uses the loop variable only inside
 `.in_(...)`, `.offset(...)`, `.limit(...)` or `.slice(...)` reads a chunk per
-iteration. Writes (`insert`/`update`/`delete`) in loops are DB207. Only
+iteration. A loop over a literal tuple or list (`for model in (User, Post)`)
+runs a fixed number of queries written out in the code, not one per row, and is
+not reported. Writes (`insert`/`update`/`delete`) in loops are DB207. Only
 statements the plugin recognises (SQLAlchemy constructors, `session.get(Model,
 ...)`, `session.query(Model)`) are considered; a raw DB-API cursor is not.
 """)

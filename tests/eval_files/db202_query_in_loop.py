@@ -88,6 +88,11 @@ def loop_iterable_itself(session: Session):
         print(user.id)
 
 
+def fixed_literal_loop(session: Session):
+    for model in (User, Post):
+        print(session.scalars(select(model)).all())
+
+
 def chunks(items, size):
     return []
 

@@ -51,6 +51,11 @@ async def eager(session: AsyncSession):
     return user.posts
 
 
+async def get_with_options(session: AsyncSession):
+    user = await session.get(User, 1, options=[selectinload(User.posts)])
+    return user.posts
+
+
 async def declared_selectin(session: AsyncSession):
     user = await session.get(User, 1)
     return user.tags
