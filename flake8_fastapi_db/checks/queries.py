@@ -153,7 +153,7 @@ class QueryChecker(Checker):
             return any(anc is loop for anc in self.ctx.ancestors(node))
         if isinstance(loop, LOOPS):
             body = {id(s) for s in loop.body}
-            return any(id(anc) in body for anc in self.ctx.ancestors(node))
+            return id(node) in body or any(id(anc) in body for anc in self.ctx.ancestors(node))
         return False
 
     def _refreshed(self, func: ast.AST, name: str) -> bool:
@@ -174,6 +174,8 @@ class QueryChecker(Checker):
             trace = self.tracer.trace(call)
             if not trace.complete or trace.kind in DML:
                 return
+            if trace.kind == "text" and not _text_reads(trace.source):
+                return   # DDL, PRAGMA or raw DML: not a query of rows
             expr = call
         else:
             return
@@ -361,6 +363,8 @@ class QueryChecker(Checker):
             if method in WRITE_METHODS and len(node.args) == 1 and not node.keywords:
                 if isinstance(node.args[0], ast.Constant):
                     continue
+                if method == "add" and not self._new_model_object(node.args[0], loop):
+                    continue
                 receiver = node.func.value  # type: ignore[attr-defined]
                 if self._is_session(receiver, func):
                     self._mark_write(node)
@@ -372,6 +376,18 @@ class QueryChecker(Checker):
                 if trace.complete and trace.kind in DML:
                     self._mark_write(node)
                     self.report(DB207, node, f"execute({trace.kind}(...))")
+
+    def _new_model_object(self, arg: ast.expr, loop: ast.AST) -> bool:
+        """``add(Model(...))`` or ``obj = Model(...); add(obj)`` in the loop: one new row
+        per iteration. Re-adding a loaded object is a no-op and not reported."""
+        if isinstance(arg, ast.Name):
+            flow = self.tracer.flow_at(arg)
+            definition = flow.reaching(arg) if flow is not None else None
+            if definition is None or definition.kind != ASSIGN or \
+                    not self._inside(definition.node, loop):
+                return False
+            arg = definition.value  # type: ignore[assignment]
+        return isinstance(arg, ast.Call) and self.ctx.model_for(arg.func) is not None
 
     def _reported_write(self, node: ast.AST) -> bool:
         return id(node) in self.__dict__.setdefault("_writes", set())
@@ -514,6 +530,17 @@ class QueryChecker(Checker):
             pattern = definition.value
         if _starts_with_percent(pattern):
             self.report(DB211, call, _method(call))
+
+
+def _text_reads(call: ast.Call | None) -> bool:
+    """``text("SELECT ...")`` / ``text(f"WITH ...")``: raw SQL that reads rows."""
+    if call is None or not call.args:
+        return False
+    sql = call.args[0]
+    head = literal_str(sql)
+    if head is None and isinstance(sql, ast.JoinedStr) and sql.values:
+        head = literal_str(sql.values[0])  # type: ignore[arg-type]
+    return head is not None and head.lstrip().lower().startswith(("select", "with"))
 
 
 def _fixed_iterable(loop: ast.AST) -> bool:

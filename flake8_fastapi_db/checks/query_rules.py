@@ -220,9 +220,10 @@ the ordering) is not reported.
 class DB207(Rule):
     __doc__ = _page(
         """
-Finds row-at-a-time writes in a `for` loop: `session.add(obj)`,
-`session.merge(obj)`, `session.delete(obj)`, or `session.execute(insert(...) /
-update(...) / delete(...))` with one parameter set.
+Finds row-at-a-time writes in a `for` loop: `session.add(Model(...))` of a
+new object built in the loop, `session.merge(obj)`, `session.delete(obj)`, or
+`session.execute(insert(...) / update(...) / delete(...))` with one parameter
+set.
 """,
         """
 Each `execute()` of a DML statement is a round trip; `merge()` first loads each
@@ -253,9 +254,13 @@ def publish(session: Session, ids: list[int]) -> None:
 A loop that also commits in each iteration is reported as DB306 instead. The
 session is recognised by its use in the same function (`commit()`,
 `execute()`, ...), by a `Session`/`AsyncSession` annotation or by its name
-(`session`, `db`); `set.add()` and friends are not sessions. Note that a loop of
-`session.add()` followed by one flush is batched by SQLAlchemy's unit of work;
-`add_all()` states the intent and is what the seed recommends.
+(`session`, `db`); `set.add()` and friends are not sessions. `session.add(obj)`
+of an object that was loaded (not built in the loop) is not reported: adding a
+persistent object again does nothing (verified). `add_all()` is not reported,
+as the seed recommends it, but it flushes exactly like a loop of `add()`: with
+a server-generated key SQLite receives one `INSERT` per object either way,
+while `session.execute(insert(Model), rows)` is one executemany (verified with
+SQLAlchemy 2.1); PostgreSQL batches both through "insertmanyvalues".
 """)
 
     code = "DB207"

@@ -93,6 +93,12 @@ def fixed_literal_loop(session: Session):
         print(session.scalars(select(model)).all())
 
 
+def raw_ddl_and_dml(session: Session, names):
+    for name in names:
+        session.execute(text(f"DROP TABLE IF EXISTS {name}"))
+        session.execute(text("UPDATE users SET name = :n WHERE id = 1"), {"n": name})
+
+
 def chunks(items, size):
     return []
 

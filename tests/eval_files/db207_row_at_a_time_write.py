@@ -37,14 +37,15 @@ class Repository:
     def __init__(self, session: Session):
         self.session = session
 
-    def save_all(self, users):
-        for user in users:
+    def save_all(self, names):
+        for name in names:
+            user = User(name=name)
             self.session.add(user)  # DB207
 
 
-def evidence_from_usage(uow, users):
-    for user in users:
-        uow.add(user)  # DB207
+def evidence_from_usage(uow, names):
+    for name in names:
+        uow.add(User(name=name))  # DB207
     uow.flush()
 
 
@@ -67,6 +68,13 @@ def commit_each_iteration_is_db306(session: Session, rows):
     for row in rows:
         session.add(User(name=row))
         session.commit()
+
+
+def re_adding_loaded_objects_is_a_no_op(session: Session, users):
+    for user in users:
+        user.name = "x"
+        session.add(user)
+    session.commit()
 
 
 def a_set_is_not_a_session(rows):
