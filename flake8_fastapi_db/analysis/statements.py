@@ -35,6 +35,7 @@ ONE = ("first", "one", "one_or_none", "scalar_one", "scalar_one_or_none", "scala
        "fetchone", "get")
 MANY = ("all", "fetchall", "scalars", "unique", "mappings", "partitions", "fetchmany",
         "yield_per", "tuples")
+MATERIALIZERS = ("list", "tuple", "sorted")
 _MAX_HOPS = 24
 
 
@@ -49,6 +50,7 @@ class Trace:
     awaited: bool = False                    # the executor call is awaited
     result_calls: list[ast.Call] = field(default_factory=list)  # inner -> outer
     names: list[ast.Name] = field(default_factory=list)         # locals passed through
+    materialized: bool = False               # passed through list()/tuple()/sorted()
 
     @property
     def complete(self) -> bool:
@@ -239,6 +241,12 @@ class Tracer:
             if isinstance(node.func, ast.Attribute):
                 pending.append(node)
                 node = node.func.value
+                continue
+            if isinstance(node.func, ast.Name) and node.func.id in MATERIALIZERS and \
+                    len(node.args) == 1 and not pending and out.executor is None:
+                # users = list(result.scalars()): the same rows, fetched now.
+                out.materialized = True
+                node = node.args[0]
                 continue
             break
         if out.source is None:

@@ -262,6 +262,8 @@ class QueryChecker(Checker):
         trace = self.tracer.trace(expr)
         if not trace.complete or trace.kind != "select" or trace.executor is None:
             return
+        if trace.materialized and report_at is expr:
+            return   # reported where list() consumed the result
         methods = trace.result_methods()
         if "unique" in methods:
             return

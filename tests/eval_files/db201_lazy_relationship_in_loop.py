@@ -45,6 +45,12 @@ def nested_path(session: Session):
             print(post.comments)  # DB201
 
 
+def materialized_with_list(session: Session):
+    users = list(session.scalars(select(User)))
+    for user in users:
+        print(user.posts)  # DB201
+
+
 def many_to_one(session: Session):
     for post in session.scalars(select(Post)):
         print(post.author)  # DB201

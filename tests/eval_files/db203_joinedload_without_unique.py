@@ -32,6 +32,8 @@ def iterated(session: Session):
     for user in session.scalars(select(User).options(joinedload(User.posts))):  # DB203
         print(user)
     rows = list(session.execute(select(User).options(joinedload(User.posts))))  # DB203
+    for row in rows:
+        print(row)
     return rows
 
 
