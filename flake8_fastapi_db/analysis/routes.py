@@ -336,7 +336,23 @@ def is_int_like(module: ModuleSummary, annotation: ast.expr | None,
 
 
 def upper_bounded(info: FieldInfo) -> bool:
-    return _has_bound(info.annotation) or _has_bound(info.default)
+    """Bounded, or computed by code the rule does not see (``LimitBody()``,
+    ``Depends(get_limit)``): only a visible, boundless declaration is unbounded."""
+    if _has_bound(info.annotation) or _has_bound(info.default):
+        return True
+    for node in (info.default, *_annotated_extras(info.annotation)):
+        if isinstance(node, ast.Call):
+            qn = info.module.qualname(node.func)
+            if family(qn) is None or is_fastapi(qn, "Depends", "Security"):
+                return True
+    return False
+
+
+def _annotated_extras(annotation: ast.expr | None) -> list[ast.expr]:
+    if isinstance(annotation, ast.Subscript):
+        items = _slice_items(annotation)
+        return items[1:]
+    return []
 
 
 def clamped_in_body(func: ast.AST, name: str) -> bool:

@@ -89,5 +89,18 @@ def j(size: str = "large", offset: int = 0, skip: int = 0):
     return size, offset, skip
 
 
+@router.get("/k")
+def k(limit: int = limit_from_settings(), size: Annotated[int, Depends(get_size)] = 10):
+    return limit, size
+
+
+def limit_from_settings():
+    return Query(100)
+
+
+def get_size():
+    return 10
+
+
 def not_a_route(limit: int = 100):
     return limit
