@@ -186,7 +186,7 @@ class QueryChecker(Checker):
         if flow is None:
             return
         for loop in loops:
-            if _fixed_iterable(loop):
+            if _fixed_iterable(loop, self.ctx.module.assigns, flow):
                 continue
             tainted = self._tainted(loop, flow)
             if tainted and self._depends(expr, tainted, flow, loop):
@@ -545,16 +545,24 @@ def _text_reads(call: ast.Call | None) -> bool:
     return head is not None and head.lstrip().lower().startswith(("select", "with"))
 
 
-def _fixed_iterable(loop: ast.AST) -> bool:
-    """A loop over a literal display (``for model in (User, Post)``): a fixed, small
-    number of queries written out, not one per row of data."""
+def _fixed_iterable(loop: ast.AST, module_assigns: dict[str, ast.expr | None],
+                    flow: LocalFlow) -> bool:
+    """A loop over a literal display (``for model in (User, Post)``), directly or
+    through a module constant: a fixed number of queries written out in the code,
+    not one per row of data."""
     if isinstance(loop, LOOPS):
         iterables = [loop.iter]
     elif isinstance(loop, COMPREHENSIONS):
         iterables = [gen.iter for gen in loop.generators]
     else:
         return False
-    return all(isinstance(i, (ast.Tuple, ast.List, ast.Set)) for i in iterables)
+    displays = (ast.Tuple, ast.List, ast.Set, ast.Dict)
+    for iterable in iterables:
+        if isinstance(iterable, ast.Name) and iterable.id not in flow.defs:
+            iterable = module_assigns.get(iterable.id)  # type: ignore[assignment]
+        if not isinstance(iterable, displays):
+            return False
+    return True
 
 
 def _starts_with_percent(node: ast.AST) -> bool:

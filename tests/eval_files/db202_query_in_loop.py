@@ -99,6 +99,14 @@ def raw_ddl_and_dml(session: Session, names):
         session.execute(text("UPDATE users SET name = :n WHERE id = 1"), {"n": name})
 
 
+MODELS = (User, Post)
+
+
+def module_constant_loop(session: Session):
+    for model in MODELS:
+        print(session.scalars(select(model)).all())
+
+
 def chunks(items, size):
     return []
 
