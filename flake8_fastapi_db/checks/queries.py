@@ -375,9 +375,22 @@ class QueryChecker(Checker):
                 if len(node.args) > 1 and not isinstance(node.args[1], ast.Dict):
                     continue   # executemany with a list of parameter sets
                 trace = self.tracer.trace(node)
-                if trace.complete and trace.kind in DML:
+                if trace.complete and trace.kind in DML and self._per_row(node, trace, loop):
                     self._mark_write(node)
                     self.report(DB207, node, f"execute({trace.kind}(...))")
+
+    def _per_row(self, call: ast.Call, trace, loop: ast.AST) -> bool:  # type: ignore[no-untyped-def]
+        """The DML statement changes with each element (not a retry loop, not one
+        bulk statement per table, not a chunk via ``.in_()``)."""
+        flow = self.tracer.flow_at(call)
+        if flow is None or _fixed_iterable(loop, self.ctx.module.assigns, flow):
+            return False
+        tainted = self._tainted(loop, flow)
+        target = trace.source.args[0] if trace.source is not None and trace.source.args \
+            else None
+        if target is not None and names_in(target) & tainted:
+            return False   # delete(model) for model in models: one statement per table
+        return self._depends(call, tainted, flow, loop)
 
     def _new_model_object(self, arg: ast.expr, loop: ast.AST) -> bool:
         """``add(Model(...))`` or ``obj = Model(...); add(obj)`` in the loop: one new row
@@ -558,8 +571,13 @@ def _fixed_iterable(loop: ast.AST, module_assigns: dict[str, ast.expr | None],
         return False
     displays = (ast.Tuple, ast.List, ast.Set, ast.Dict)
     for iterable in iterables:
-        if isinstance(iterable, ast.Name) and iterable.id not in flow.defs:
-            iterable = module_assigns.get(iterable.id)  # type: ignore[assignment]
+        if isinstance(iterable, ast.Name):
+            if iterable.id not in flow.defs:
+                iterable = module_assigns.get(iterable.id)  # type: ignore[assignment]
+            else:
+                definition = flow.reaching(iterable)
+                iterable = definition.value if definition is not None and \
+                    definition.kind == ASSIGN else None  # type: ignore[assignment]
         if not isinstance(iterable, displays):
             return False
     return True

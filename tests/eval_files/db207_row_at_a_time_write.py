@@ -77,6 +77,25 @@ def re_adding_loaded_objects_is_a_no_op(session: Session, users):
     session.commit()
 
 
+def one_bulk_statement_per_table(session: Session, models, user_id):
+    tables = [Post, Comment]
+    for table in tables:
+        session.execute(delete(table).where(table.id == user_id))
+    for model in models:
+        session.execute(delete(model).where(model.id == user_id))
+
+
+def retry_loop(session: Session, retries):
+    stmt = update(User).where(User.id == 1).values(name="x")
+    for _ in range(retries):
+        session.execute(stmt)
+
+
+def chunked_in(session: Session, chunks):
+    for chunk in chunks:
+        session.execute(delete(Post).where(Post.id.in_(chunk)))
+
+
 def a_set_is_not_a_session(rows):
     seen = set()
     for row in rows:
