@@ -9,7 +9,7 @@ import ast
 from collections.abc import Iterator
 
 from ..analysis.localflow import ASSIGN, COMPREHENSIONS, LocalFlow, names_in
-from ..analysis.statements import DML, Origin, Tracer
+from ..analysis.statements import DML, Origin, Trace, Tracer
 from ..checker import Checker
 from ..names import dotted, family, is_sa, literal_str
 from ..project.facts import RelationshipFacts
@@ -379,7 +379,7 @@ class QueryChecker(Checker):
                     self._mark_write(node)
                     self.report(DB207, node, f"execute({trace.kind}(...))")
 
-    def _per_row(self, call: ast.Call, trace, loop: ast.AST) -> bool:  # type: ignore[no-untyped-def]
+    def _per_row(self, call: ast.Call, trace: Trace, loop: ast.AST) -> bool:
         """The DML statement changes with each element (not a retry loop, not one
         bulk statement per table, not a chunk via ``.in_()``)."""
         flow = self.tracer.flow_at(call)
