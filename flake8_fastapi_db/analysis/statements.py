@@ -121,6 +121,13 @@ class Trace:
         return False if self.executor is not None else None
 
 
+def _class_like(node: ast.AST) -> bool:
+    """``User`` / ``models.User``: cheap pre-check before resolving a model
+    (``dict.get(key, default)`` is far more common than ``session.get``)."""
+    name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+    return bool(name) and name[0].isupper()
+
+
 def _method(call: ast.Call) -> str:
     return call.func.attr if isinstance(call.func, ast.Attribute) else ""
 
@@ -171,7 +178,7 @@ class Tracer:
             if attr == "query" and call.args and not isinstance(call.func.value, ast.Call):
                 if any(self.is_entity(a) for a in call.args):
                     return "query"
-            if attr == "get" and len(call.args) >= 2 and \
+            if attr == "get" and len(call.args) >= 2 and _class_like(call.args[0]) and \
                     self.ctx.model_for(call.args[0]) is not None:
                 return "get"
             if attr in ("select", "insert", "update", "delete") and \
