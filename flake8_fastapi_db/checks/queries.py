@@ -168,6 +168,7 @@ class QueryChecker(Checker):
     # -- DB202 ----------------------------------------------------------------
     def _query_in_loop(self, call: ast.Call) -> None:
         kind = self.tracer.source_kind(call)
+        per_entity: set[str] = set()
         if kind in ("get", "query"):
             expr: ast.AST = self._chain_top(call)
         elif self.tracer.is_executor(call):
@@ -177,6 +178,12 @@ class QueryChecker(Checker):
             if trace.kind == "text" and not _text_reads(trace.source):
                 return   # DDL, PRAGMA or raw DML: not a query of rows
             expr = call
+            entities = list(trace.source.args) if trace.source is not None and \
+                trace.kind != "text" else []
+            for link in trace.stmt_calls:
+                if _method(link) in ("select_from", "join", "outerjoin"):
+                    entities.extend(link.args[:1])
+            per_entity = set().union(*(names_in(e) for e in entities)) if entities else set()
         else:
             return
         loops = self._enclosing_loops(call)
@@ -189,6 +196,8 @@ class QueryChecker(Checker):
             if _fixed_iterable(loop, self.ctx.module.assigns, flow):
                 continue
             tainted = self._tainted(loop, flow)
+            if per_entity & tainted:
+                continue   # select(model) for model in models: one query per table
             if tainted and self._depends(expr, tainted, flow, loop):
                 self.report(DB202, call, dotted(call.func) or "query")
                 return

@@ -107,6 +107,11 @@ def module_constant_loop(session: Session):
         print(session.scalars(select(model)).all())
 
 
+def one_query_per_model(session: Session, models):
+    for model in models:
+        print(session.scalar(select(func.count()).select_from(model)), session.scalars(select(model)))
+
+
 def chunks(items, size):
     return []
 
