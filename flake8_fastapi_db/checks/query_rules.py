@@ -19,6 +19,7 @@ class Base(DeclarativeBase):
         DateTime(timezone=True), server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
+    is_active: Mapped[bool] = mapped_column(default=True)
 
 
 class User(Base):
