@@ -31,6 +31,8 @@ WRITE_METHODS = ("add", "merge", "delete")
 SESSION_EVIDENCE = ("commit", "flush", "execute", "scalars", "scalar", "query", "refresh",
                     "rollback", "exec", "add_all", "expunge", "begin")
 SESSION_NAMES = ("session", "db", "db_session", "dbsession", "async_session", "sess")
+QUERY_METHODS = ("execute", "scalars", "scalar", "exec", "stream", "stream_scalars", "get",
+                 "query")
 LOOPS = (ast.For, ast.AsyncFor)
 FUNCS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -110,7 +112,13 @@ class QueryChecker(Checker):
     # -- DB201 / DB603 ------------------------------------------------------
     def _lazy_access(self) -> None:
         seen: set[tuple[int, tuple[str, ...]]] = set()
+        # Origins are traced inside one function: only functions that run a query
+        # can hold ORM objects this rule can see (keeps large files cheap).
+        querying = {id(self.ctx.enclosing_function(c)) for c in self.calls
+                    if _method(c) in QUERY_METHODS}
         for node in self.attributes:
+            if id(self.ctx.enclosing_function(node)) not in querying:
+                continue
             origin = self._origin(node.value)  # type: ignore[arg-type]
             if origin is None:
                 continue
