@@ -634,25 +634,25 @@ def _chain_has(top: ast.AST, method: str) -> bool:
     return False
 
 
-def _own_walk(node: ast.AST) -> Iterator[ast.AST]:
-    """Nodes of a statement, not entering nested functions or classes."""
+def _walk(node: ast.AST, stop: tuple[type, ...]) -> Iterator[ast.AST]:
+    """Nodes under ``node``, not entering nodes of the ``stop`` types."""
     stack = [node]
     while stack:
         current = stack.pop()
         yield current
-        if isinstance(current, (*FUNCS, ast.Lambda, ast.ClassDef)):
+        if isinstance(current, stop):
             continue
         stack.extend(ast.iter_child_nodes(current))
+
+
+def _own_walk(node: ast.AST) -> Iterator[ast.AST]:
+    """Nodes of a statement, not entering nested functions or classes."""
+    return _walk(node, (*FUNCS, ast.Lambda, ast.ClassDef))
 
 
 def _walk_expr(node: ast.AST) -> Iterator[ast.AST]:
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        yield current
-        if isinstance(current, (ast.Lambda, *COMPREHENSIONS)):
-            continue
-        stack.extend(ast.iter_child_nodes(current))
+    """Nodes of an expression, not entering lambdas and comprehensions."""
+    return _walk(node, (ast.Lambda, *COMPREHENSIONS))
 
 
 def _names_outside_batch(expr: ast.AST) -> Iterator[ast.Name]:
