@@ -301,6 +301,12 @@ class Tracer:
                           depth: int = 0) -> Origin | None:
         """The elements of ``iterable`` (position ``index`` of each row when unpacked)."""
         inner = iterable.value if isinstance(iterable, ast.Await) else iterable
+        # for i, user in enumerate(users): position 1 is an element of ``users``.
+        if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and \
+                inner.func.id == "enumerate" and inner.args:
+            if index != 1:
+                return None
+            return self.collection_origin(inner.args[0], None, loop, depth + 1)
         # for post in user.posts: a relationship collection of a traced object.
         if isinstance(inner, ast.Attribute) and isinstance(inner.value, ast.Name) and \
                 index is None:

@@ -51,6 +51,12 @@ def materialized_with_list(session: Session):
         print(user.posts)  # DB201
 
 
+def enumerated(session: Session):
+    users = session.scalars(select(User)).all()
+    for i, user in enumerate(users):
+        print(i, user.posts)  # DB201
+
+
 def many_to_one(session: Session):
     for post in session.scalars(select(Post)):
         print(post.author)  # DB201

@@ -32,6 +32,12 @@ async def comprehension(session: AsyncSession):
     return [{"user": u, "posts": u.posts} for u in users]  # DB603
 
 
+async def streamed(session: AsyncSession):
+    result = await session.stream(select(User))
+    async for user in result.scalars():
+        print(user.posts)  # DB603
+
+
 async def many_to_one(session: AsyncSession):
     post = await session.scalar(select(Post).where(Post.id == 1))
     return post.author  # DB603
