@@ -129,8 +129,9 @@ runs a fixed number of queries written out in the code, not one per row, and is
 not reported; neither is a loop whose variable is the queried model or table
 (`select(model)`, `.select_from(model)`: one query per table). Writes
 (`insert`/`update`/`delete`, raw DDL/DML `text()`) in loops are not queries of
-rows (DB207 covers the first three). Only statements the plugin recognises (SQLAlchemy constructors, `session.get(Model,
-...)`, `session.query(Model)`) are considered; a raw DB-API cursor is not.
+rows (DB207 covers the first three). Only statements the plugin recognises
+(SQLAlchemy constructors, `session.get(Model, ...)`, `session.query(Model)`,
+`text("SELECT ...")`) are considered; a raw DB-API cursor is not.
 """)
 
     code = "DB202"
