@@ -1,1 +1,1 @@
-"""Shared analyses that several rules build on (one concept per module)."""
+"""Analysis helpers shared by rules; each module is one concept."""
