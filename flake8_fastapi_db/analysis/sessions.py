@@ -193,6 +193,7 @@ class SessionResolver:
         self._scopes: dict[int, _Scope] = {}
         self._names: dict[tuple[int, str], Handle | None] = {}
         self._provides: dict[int, Handle | None] = {}
+        self._globals: dict[str, Handle | None] = {}
         self._active: set[tuple[int, int]] = set()
 
     # -- scopes --------------------------------------------------------
@@ -272,10 +273,15 @@ class SessionResolver:
         qualname = module.qualname(node)
         if qualname is None or family(qualname) is not None:
             return None
+        if qualname in self._globals:
+            return self._globals[qualname]
+        self._globals[qualname] = None  # recursion guard
         symbol = self.project.resolve(qualname)
-        if symbol is None or not isinstance(symbol.node, ast.expr):
-            return None
-        return self.expr(symbol.module, symbol.node, None, depth)
+        found = None
+        if symbol is not None and isinstance(symbol.node, ast.expr):
+            found = self.expr(symbol.module, symbol.node, None, depth)
+        self._globals[qualname] = found
+        return found
 
     def _function_symbol(self, module: ModuleSummary, node: ast.AST) -> Symbol | None:
         if not isinstance(node, (ast.Name, ast.Attribute)):

@@ -38,6 +38,8 @@ _ASYNC_CONNECTION_COROUTINES = frozenset({
     "execute", "exec_driver_sql", "scalar", "scalars", "stream", "stream_scalars", "commit",
     "rollback", "close", "run_sync", "start", "invalidate", "get_raw_connection"})
 _ASYNC_ENGINE_COROUTINES = frozenset({"dispose"})
+_ANY_METHOD = (_SYNC_SESSION_IO | _SYNC_CONNECTION_IO | _SYNC_ENGINE_IO | _ASYNC_SESSION_COROUTINES
+               | _ASYNC_CONNECTION_COROUTINES | _ASYNC_ENGINE_COROUTINES)
 
 
 def _io_methods(handle: Handle) -> frozenset[str]:
@@ -333,7 +335,7 @@ class AsyncSessionChecker(Checker):
         self._expire_on_commit(node)
         if self.ctx.qualname(node.func) == "asyncio.gather":
             self._gather(node)
-        if not isinstance(node.func, ast.Attribute):
+        if not isinstance(node.func, ast.Attribute) or node.func.attr not in _ANY_METHOD:
             return
         handle = self.facts.handle(node.func.value)
         if handle is None:
@@ -345,7 +347,8 @@ class AsyncSessionChecker(Checker):
                 self.report(DB605, node, receiver)
             elif method in _io_methods(handle) and self._not_awaited(node):
                 self.report(DB602, node, receiver, method)
-        elif method in _io_methods(handle):
+        elif method in _io_methods(handle) and not isinstance(self.ctx.parent(node), ast.Await):
+            # An awaited call cannot be on a sync object: the annotation is wrong.
             func = self.ctx.enclosing_function(node)
             if isinstance(func, ast.AsyncFunctionDef) and not self._startup_code(func):
                 self.report(DB601, node, receiver, method, _kind(handle), func.name)
@@ -353,6 +356,8 @@ class AsyncSessionChecker(Checker):
     # DB601
     def _startup_code(self, func: FunctionNode) -> bool:
         """Lifespan and startup/shutdown handlers run once, not per request."""
+        if any(word in func.name for word in ("lifespan", "startup", "shutdown")):
+            return True
         for deco in func.decorator_list:
             target = deco.func if isinstance(deco, ast.Call) else deco
             if isinstance(target, ast.Attribute) and target.attr == "on_event":
@@ -360,10 +365,10 @@ class AsyncSessionChecker(Checker):
             qualname = self.ctx.qualname(target)
             if qualname and last(qualname) == "asynccontextmanager":
                 params = func.args.posonlyargs + func.args.args
-                if "lifespan" in func.name or (params and (
+                if params and (
                         params[0].arg in ("app", "_app") or is_fastapi(
                             self.ctx.qualname(params[0].annotation)
-                            if params[0].annotation else None, "FastAPI"))):
+                            if params[0].annotation else None, "FastAPI")):
                     return True
         return False
 

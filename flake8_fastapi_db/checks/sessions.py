@@ -9,7 +9,6 @@ from ..analysis.sessions import (
     FunctionNode,
     Handle,
     find_param,
-    is_generator,
     session_facts,
 )
 from ..checker import Checker
@@ -27,6 +26,7 @@ DRIVER_ROOTS = frozenset({"psycopg2", "psycopg", "asyncpg", "sqlite3", "pymysql"
                           "aiomysql", "aiosqlite", "cx_Oracle", "oracledb", "pyodbc"})
 BROAD_ERRORS = frozenset({"Exception", "BaseException"})
 # Result methods that give one object (``.scalar_one()`` ...), ending a load.
+_FUNCTION_MARKERS = ("commit", "flush", "yield", "get(", "select(", "query(")
 SINGLE_RESULT = frozenset({"first", "one", "one_or_none", "scalar_one", "scalar_one_or_none",
                            "scalar", "get", "get_one"})
 
@@ -484,6 +484,13 @@ def _method_calls(body: list[ast.stmt], *methods: str) -> list[ast.Call]:
             and isinstance(n.func, ast.Attribute) and n.func.attr in methods]
 
 
+def _operands(node: ast.expr) -> list[ast.expr]:
+    """Operands of a chain of binary operations (``a + b * c`` -> a, b, c)."""
+    if isinstance(node, ast.BinOp):
+        return [*_operands(node.left), *_operands(node.right)]
+    return [node]
+
+
 def _unawait(node: ast.expr) -> ast.expr:
     return node.value if isinstance(node, ast.Await) else node
 
@@ -545,12 +552,20 @@ class SessionChecker(Checker):
 
     def end(self) -> None:
         for func in self.functions:
-            if is_generator(func):
-                self._unclosed_yield(func)
-            commits = [c for c in _method_calls(func.body, "commit") if self._is_db(c)]
-            self._commits(func, commits)
-            self._swallowed_errors(func)
-            self._read_modify_write(func)
+            text = "".join(self.ctx.lines[func.lineno - 1:func.end_lineno])
+            if not any(marker in text for marker in _FUNCTION_MARKERS):
+                continue  # cheap: most functions never touch a session
+            nodes = list(local_nodes(func.body))
+            if "yield" in text and any(isinstance(n, ast.Yield) for n in nodes):
+                self._unclosed_yield(func, nodes)
+            if "commit" in text or "flush" in text:
+                commits = [n for n in nodes if isinstance(n, ast.Call)
+                           and isinstance(n.func, ast.Attribute) and n.func.attr == "commit"
+                           and self._is_db(n)]
+                self._commits(func, commits)
+                self._swallowed_errors(func, nodes)
+            if "get(" in text or "select(" in text or "query(" in text:
+                self._read_modify_write(func, nodes)
 
     def _is_db(self, call: ast.Call) -> bool:
         """The receiver of ``x.commit()`` is a known session or connection."""
@@ -559,9 +574,9 @@ class SessionChecker(Checker):
         return handle is not None and (handle.is_session or handle.role == CONNECTION)
 
     # DB303
-    def _unclosed_yield(self, func: FunctionNode) -> None:
+    def _unclosed_yield(self, func: FunctionNode, nodes: list[ast.AST]) -> None:
         created: dict[str, ast.stmt] = {}
-        for node in local_nodes(func.body):
+        for node in nodes:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
                     isinstance(node.targets[0], ast.Name) and \
                     isinstance(_unawait(node.value), ast.Call) and \
@@ -572,7 +587,7 @@ class SessionChecker(Checker):
                     self.facts.creates_session(node.value.value) is not None:
                 self.report(DB303, node, ast.unparse(node.value.value))
         for name, stmt in created.items():
-            yields = [n for n in local_nodes(func.body) if isinstance(n, ast.Yield)
+            yields = [n for n in nodes if isinstance(n, ast.Yield)
                       and isinstance(n.value, ast.Name) and n.value.id == name]
             if yields and not all(self._closed_around(y, func, name) for y in yields):
                 self.report(DB303, stmt, name)
@@ -621,12 +636,13 @@ class SessionChecker(Checker):
         return False
 
     # DB305
-    def _swallowed_errors(self, func: FunctionNode) -> None:
-        for node in local_nodes(func.body):
+    def _swallowed_errors(self, func: FunctionNode, nodes: list[ast.AST]) -> None:
+        for node in nodes:
             if not isinstance(node, ast.Try) or self._inside_begin(node, func):
                 continue
             calls = [c for c in _method_calls(node.body, "commit", "flush")
-                     if not self._inside_begin(c, node)]
+                     if not self._inside_begin(c, node)
+                     and not self._owned_by_with(c, node)]
             if not calls:
                 continue
             known = any(self._is_db(c) for c in calls)
@@ -649,6 +665,19 @@ class SessionChecker(Checker):
                     isinstance(item.context_expr, ast.Call)
                     and isinstance(item.context_expr.func, ast.Attribute)
                     and item.context_expr.func.attr in ("begin", "begin_nested")
+                    for item in anc.items):
+                return True
+        return False
+
+    def _owned_by_with(self, call: ast.Call, stop: ast.AST) -> bool:
+        """The session is bound by a ``with`` inside the try (``with scope() as s``):
+        leaving that block on the error closes or rolls back the session first."""
+        name = _receiver_name(call)
+        for anc in self.ctx.ancestors(call):
+            if anc is stop:
+                return False
+            if isinstance(anc, (ast.With, ast.AsyncWith)) and any(
+                    item.optional_vars is not None and dotted(item.optional_vars) == name
                     for item in anc.items):
                 return True
         return False
@@ -687,22 +716,22 @@ class SessionChecker(Checker):
         return False
 
     # DB307
-    def _read_modify_write(self, func: FunctionNode) -> None:
+    def _read_modify_write(self, func: FunctionNode, nodes: list[ast.AST]) -> None:
         loads: dict[str, ast.stmt] = {}
         assigned: dict[str, list[ast.expr]] = {}
-        for node in local_nodes(func.body):
+        for node in nodes:
             if isinstance(node, ast.Assign):
                 for target in node.targets:
                     if isinstance(target, ast.Name):
                         assigned.setdefault(target.id, []).append(node.value)
-        for node in local_nodes(func.body):
+        for node in nodes:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
                     isinstance(node.targets[0], ast.Name) and \
                     self._unlocked_load(node.value, assigned):
                 loads.setdefault(node.targets[0].id, node)
         if not loads:
             return
-        for node in local_nodes(func.body):
+        for node in nodes:
             target = self._rmw_target(node)
             if target is None or not isinstance(target.value, ast.Name):
                 continue
@@ -720,10 +749,12 @@ class SessionChecker(Checker):
         if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Attribute):
             return node.target
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
-                isinstance(node.targets[0], ast.Attribute):
+                isinstance(node.targets[0], ast.Attribute) and isinstance(node.value, ast.BinOp):
+            # ``obj.x = obj.x + 1``: the old value is an operand of the arithmetic
+            # (not a fallback such as ``form.x or obj.x``).
             target = node.targets[0]
             text = ast.dump(target.value)
-            for sub in ast.walk(node.value):
+            for sub in _operands(node.value):
                 if isinstance(sub, ast.Attribute) and sub.attr == target.attr and \
                         ast.dump(sub.value) == text:
                     return target

@@ -6,9 +6,10 @@ from fastapi import HTTPException
 from sqlalchemy import exc
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
+SessionLocal = sessionmaker()
 
 
 def create(db: Session, user):
@@ -140,3 +141,13 @@ def no_commit_in_try(db: Session, user):
     except Exception:
         pass
     db.commit()
+
+
+def scope_block(user):
+    # The with block owns the session: leaving it on the error closes it first.
+    try:
+        with SessionLocal() as session:
+            session.add(user)
+            session.commit()
+    except IntegrityError:
+        pass

@@ -115,3 +115,15 @@ def dict_get(cache: dict, key: str):
 
 def parameter_object(account: Account, amount: int):
     account.balance -= amount
+
+
+def fallback_update(db: Session, account_id: int, form):
+    # A fallback to the old value is not arithmetic on it.
+    account = db.get(Account, account_id)
+    account.balance = form.balance or account.balance
+    account.visits = form.get("visits", account.visits)
+
+
+def scaled(db: Session, account_id: int, rate: int):
+    account = db.get(Account, account_id)
+    account.balance = rate * account.balance + 1  # DB307

@@ -120,3 +120,14 @@ async def shutdown():
 async def not_io(db: Session, obj):
     db.add(obj)
     db.expunge(obj)
+
+
+async def annotation_lies(session: Session):
+    # Awaited: the object is an AsyncSession whatever the annotation says.
+    return await session.execute(text("SELECT 1"))
+
+
+async def run_database_startup():
+    # Startup helpers run once, not per request.
+    db = SessionLocal()
+    db.close()
