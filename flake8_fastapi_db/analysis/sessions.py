@@ -308,7 +308,7 @@ class SessionResolver:
                 if receiver.role == ENGINE and method in ("connect", "begin"):
                     return Handle(receiver.flavour, CONNECTION)
                 return None
-        callee = self.expr(module, call.func, func, depth)
+        callee = self.expr(module, call.func, func, depth) if not call.args else None
         if callee is not None:
             if callee.role in (FACTORY, REGISTRY):
                 return Handle(callee.flavour, SESSION)
@@ -531,6 +531,9 @@ class SessionFacts:
                 return Handle(SYNC, SESSION)
             if name == "AsyncSession":
                 return Handle(ASYNC, SESSION)
+            return None
+        if call.args:
+            # A factory or registry is called with keywords only (``**local_kw``).
             return None
         func = self.ctx.enclosing_function(call)
         if isinstance(call.func, ast.Attribute) and call.func.attr == "begin":

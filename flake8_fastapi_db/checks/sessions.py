@@ -509,17 +509,15 @@ class SessionChecker(Checker):
         if isinstance(node.func, ast.Attribute) and node.func.attr == "add_task":
             self._background_task(node)
             return
-        made = self.facts.creates_session(node)
-        if made is None:
-            return
-        label = ast.unparse(node.func)
-        if self.ctx.at_module_scope(node):
-            if not self.ctx.is_test and not self._is_with_item(node):
-                self.report(DB301, node, label)
-            return
+        # Only calls at module scope (DB301) and in routes (DB302) can matter;
+        # deciding whether a call makes a session may read other modules.
         func = self.ctx.enclosing_function(node)
-        if func is not None and self.ctx.route(func) is not None:
-            self.report(DB302, node, func.name, label)
+        if func is not None:
+            if func in self.ctx.routes and self.facts.creates_session(node) is not None:
+                self.report(DB302, node, func.name, ast.unparse(node.func))
+        elif self.ctx.at_module_scope(node) and not self.ctx.is_test and \
+                not self._is_with_item(node) and self.facts.creates_session(node) is not None:
+            self.report(DB301, node, ast.unparse(node.func))
 
     def _is_with_item(self, node: ast.Call) -> bool:
         parent = self.ctx.parent(node)
