@@ -427,11 +427,17 @@ class DB308(Rule):
     keyword argument.
 
     ## Why is this bad?
-    Background tasks run after the response is sent, after the `yield`
-    dependency that provided the session has exited and closed (or committed and
-    closed) it. FastAPI documents since 0.106 that resources of `yield`
-    dependencies must not be used in background tasks: the task works on a
-    closed session, or races with its cleanup. Let the task open its own session.
+    The request's session belongs to the request; a background task outlives it,
+    and what it then gets depends on the FastAPI version. FastAPI 0.106-0.117 run
+    the dependency's exit code before background tasks (documented: "using
+    resources from dependencies with yield in background tasks is no longer
+    supported"), so the task receives a closed session whose objects are
+    detached. Since 0.118 the exit code runs after the background tasks: the
+    task shares the request's session and transaction, and the session keeps its
+    pooled connection checked out for as long as the task runs (verified with
+    FastAPI 0.165), so slow tasks (e-mails, webhooks) starve the pool; with
+    `Depends(..., scope="function")` the session is closed before the task
+    again. Let the task open its own short session.
 
     ## Example
     ```python
@@ -469,7 +475,7 @@ class DB308(Rule):
 
     code = "DB308"
     name = "session-in-background-task"
-    message = "request session '{}' passed to a background task: open a new session in it"
+    message = "request session '{}' passed to a background task: open a new session in the task"
     checklist = (5,)
 
 
