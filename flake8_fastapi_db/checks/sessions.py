@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+from functools import cached_property
 
 from ..analysis.flow import enclosing_loop, is_forever, local_nodes, mutually_exclusive
 from ..analysis.sessions import (
@@ -560,7 +561,8 @@ class SessionChecker(Checker):
             if not any(marker in text for marker in _FUNCTION_MARKERS):
                 continue  # cheap: most functions never touch a session
             nodes = list(local_nodes(func.body))
-            if "yield" in text and any(isinstance(n, ast.Yield) for n in nodes):
+            if "yield" in text and any(isinstance(n, ast.Yield) for n in nodes) and \
+                    not self._is_fixture(func):
                 self._unclosed_yield(func, nodes)
             if "commit" in text or "flush" in text:
                 commits = [n for n in nodes if isinstance(n, ast.Call)
@@ -570,6 +572,20 @@ class SessionChecker(Checker):
                 self._swallowed_errors(func, nodes)
             if "get(" in text or "select(" in text or "query(" in text:
                 self._read_modify_write(func, nodes)
+
+    def _is_fixture(self, func: FunctionNode) -> bool:
+        """pytest runs a fixture's code after ``yield`` even when the test fails."""
+        for deco in func.decorator_list:
+            target = deco.func if isinstance(deco, ast.Call) else deco
+            qualname = self.ctx.qualname(target)
+            if qualname and last(qualname) == "fixture":
+                return True
+        return False
+
+    @cached_property
+    def _schema_script(self) -> bool:
+        """Migrations and Alembic's env.py loop over schemas/tenants, not rows."""
+        return self.ctx.is_migration or self.ctx.module.imports.imports_any(("alembic",))
 
     def _is_db(self, call: ast.Call) -> bool:
         """The receiver of ``x.commit()`` is a known session or connection."""
@@ -617,7 +633,8 @@ class SessionChecker(Checker):
             receiver = _receiver_name(call) or "?"
             loop = enclosing_loop(self.ctx, call, func)
             if loop is not None:
-                if not is_forever(loop) and not self._bound_in(loop, receiver):
+                if not is_forever(loop) and not self._bound_in(loop, receiver) and \
+                        not self._schema_script:
                     self.report(DB306, call, receiver)
                 continue
             straight.setdefault(receiver, []).append(call)

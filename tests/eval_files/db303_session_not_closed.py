@@ -1,6 +1,8 @@
 # select: DB303
 from contextlib import asynccontextmanager, contextmanager
 
+import pytest
+
 from sqlalchemy import create_engine
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -102,3 +104,11 @@ def rows():
     with SessionLocal() as db:
         for row in db.execute("SELECT 1"):
             yield row
+
+
+@pytest.fixture
+def db_session():
+    # pytest runs the code after yield even when the test fails.
+    session = SessionLocal()
+    yield session
+    session.close()
