@@ -628,7 +628,9 @@ class SessionChecker(Checker):
 
     # DB304 / DB306
     def _commits(self, func: FunctionNode, commits: list[ast.Call]) -> None:
-        straight: dict[str, list[ast.Call]] = {}
+        straight: dict[tuple[str, int], list[ast.Call]] = {}
+        rebinds = [n for n in local_nodes(func.body) if isinstance(n, ast.Assign)] \
+            if commits else []
         for call in commits:
             receiver = _receiver_name(call) or "?"
             loop = enclosing_loop(self.ctx, call, func)
@@ -637,13 +639,26 @@ class SessionChecker(Checker):
                         not self._schema_script:
                     self.report(DB306, call, receiver)
                 continue
-            straight.setdefault(receiver, []).append(call)
-        for receiver, calls in straight.items():
+            straight.setdefault((receiver, self._binding(call, receiver, rebinds)),
+                                []).append(call)
+        for (receiver, _), calls in straight.items():
             calls.sort(key=lambda c: (c.lineno, c.col_offset))
             for index, second in enumerate(calls[1:], start=1):
                 if any(not mutually_exclusive(self.ctx, first, second, func)
                        for first in calls[:index]):
                     self.report(DB304, second, receiver, func.name)
+
+    def _binding(self, call: ast.Call, name: str, assigns: list[ast.Assign]) -> int:
+        """Which session a name means at ``call``: two ``with factory() as s`` blocks
+        (or two ``s = factory()``) in one function are two sessions."""
+        for anc in self.ctx.ancestors(call):
+            if isinstance(anc, (ast.With, ast.AsyncWith)) and any(
+                    item.optional_vars is not None and dotted(item.optional_vars) == name
+                    for item in anc.items):
+                return id(anc)
+        before = [a for a in assigns if a.lineno < call.lineno
+                  and any(dotted(t) == name for t in a.targets)]
+        return id(before[-1]) if before else 0
 
     @staticmethod
     def _bound_in(loop: ast.AST, name: str) -> bool:

@@ -130,3 +130,24 @@ def nested(db: Session, user):
         db.commit()
 
     return later
+
+
+def two_blocks(user, log):
+    # The same name for two sessions, each committed once.
+    with SessionLocal() as session:
+        session.add(user)
+        session.commit()
+    with SessionLocal() as session:
+        session.add(log)
+        session.commit()
+
+
+def two_assignments(user, log):
+    session = SessionLocal()
+    session.add(user)
+    session.commit()
+    session.close()
+    session = SessionLocal()
+    session.add(log)
+    session.commit()
+    session.close()
