@@ -4,6 +4,7 @@ import asyncio
 from fastapi import Depends, FastAPI
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from sqlmodel.ext.asyncio.session import AsyncSession as SQLModelAsyncSession
 
 app = FastAPI()
 engine = create_async_engine("sqlite+aiosqlite://")
@@ -82,3 +83,8 @@ async def begin_blocks(db: AsyncSession):
 async def passed(db: AsyncSession, runner):
     coro = db.commit()
     runner(coro)
+
+
+async def sqlmodel_exec(session: SQLModelAsyncSession):
+    session.exec(select(object))  # DB602
+    session.add(object())

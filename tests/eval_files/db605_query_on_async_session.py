@@ -1,5 +1,5 @@
 # select: DB605
-from typing import Annotated
+from typing import Annotated, Optional
 
 from fastapi import Depends, FastAPI
 from sqlalchemy import select
@@ -46,3 +46,20 @@ def sync_query(db: Session):
 
 async def unknown(db):
     return db.query(object).all()
+
+
+class TenantSession(AsyncSession):
+    pass
+
+
+async def subclass(db: TenantSession):
+    return db.query(object).all()  # DB605
+
+
+async def string_annotation(db: "AsyncSession"):
+    return db.query(object).all()  # DB605
+
+
+async def optional(db: Optional[AsyncSession] = None, other: AsyncSession | None = None):
+    db.query(object).all()  # DB605
+    return other.query(object).all()  # DB605
