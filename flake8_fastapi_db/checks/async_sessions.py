@@ -337,10 +337,18 @@ class AsyncSessionChecker(Checker):
             self._gather(node)
         if not isinstance(node.func, ast.Attribute) or node.func.attr not in _ANY_METHOD:
             return
+        method = node.func.attr
+        parent = self.ctx.parent(node)
+        if method != "query":
+            # Cheap shape tests first: resolving the receiver may read other modules.
+            if isinstance(parent, ast.Await):
+                return  # neither un-awaited (DB602) nor sync I/O (DB601)
+            in_async = isinstance(self.ctx.enclosing_function(node), ast.AsyncFunctionDef)
+            if not in_async and not isinstance(parent, (ast.Expr, ast.Attribute, ast.Assign)):
+                return
         handle = self.facts.handle(node.func.value)
         if handle is None:
             return
-        method = node.func.attr
         receiver = ast.unparse(node.func.value)
         if handle.is_async:
             if method == "query" and handle.is_session:

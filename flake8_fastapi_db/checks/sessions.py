@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from functools import cached_property
 
 from ..analysis.flow import enclosing_loop, is_forever, local_nodes, mutually_exclusive
@@ -28,6 +29,9 @@ DRIVER_ROOTS = frozenset({"psycopg2", "psycopg", "asyncpg", "sqlite3", "pymysql"
 BROAD_ERRORS = frozenset({"Exception", "BaseException"})
 # Result methods that give one object (``.scalar_one()`` ...), ending a load.
 _FUNCTION_MARKERS = ("commit", "flush", "yield", "get(", "select(", "query(")
+# Text of a read-modify-write: an augmented assignment or ``o.a = ... o.a ...``.
+_AUG_OPS = ("+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=", "<<=", ">>=", "@=")
+_SELF_ASSIGN = re.compile(r"(\w+)\.(\w+)\s*=[^=].*\b\1\.\2\b")
 SINGLE_RESULT = frozenset({"first", "one", "one_or_none", "scalar_one", "scalar_one_or_none",
                            "scalar", "get", "get_one"})
 
@@ -560,7 +564,7 @@ class SessionChecker(Checker):
             text = "".join(self.ctx.lines[func.lineno - 1:func.end_lineno])
             if not any(marker in text for marker in _FUNCTION_MARKERS):
                 continue  # cheap: most functions never touch a session
-            nodes = list(local_nodes(func.body))
+            nodes = list(local_nodes(func.body))  # one walk serves every rule below
             if "yield" in text and any(isinstance(n, ast.Yield) for n in nodes) and \
                     not self._is_fixture(func):
                 self._unclosed_yield(func, nodes)
@@ -570,7 +574,8 @@ class SessionChecker(Checker):
                            and self._is_db(n)]
                 self._commits(func, commits)
                 self._swallowed_errors(func, nodes)
-            if "get(" in text or "select(" in text or "query(" in text:
+            if ("get(" in text or "select(" in text or "query(" in text) and (
+                    any(op in text for op in _AUG_OPS) or _SELF_ASSIGN.search(text)):
                 self._read_modify_write(func, nodes)
 
     def _is_fixture(self, func: FunctionNode) -> bool:
