@@ -6,7 +6,7 @@ from fastapi import Depends, FastAPI
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, scoped_session, sessionmaker
 from sqlmodel import Session as SQLModelSession
 
 engine = create_engine("sqlite://")
@@ -131,3 +131,11 @@ async def run_database_startup():
     # Startup helpers run once, not per request.
     db = SessionLocal()
     db.close()
+
+
+ScopedSession = scoped_session(SessionLocal)
+
+
+async def scoped_registry():
+    # A scoped_session registry proxies the thread's Session.
+    return ScopedSession.query(object).all()  # DB601

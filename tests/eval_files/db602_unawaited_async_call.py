@@ -3,7 +3,12 @@ import asyncio
 
 from fastapi import Depends, FastAPI
 from sqlalchemy import select, text
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncSession,
+    async_scoped_session,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlmodel.ext.asyncio.session import AsyncSession as SQLModelAsyncSession
 
 app = FastAPI()
@@ -88,3 +93,11 @@ async def passed(db: AsyncSession, runner):
 async def sqlmodel_exec(session: SQLModelAsyncSession):
     session.exec(select(object))  # DB602
     session.add(object())
+
+
+ScopedAsync = async_scoped_session(async_session, scopefunc=asyncio.current_task)
+
+
+async def scoped_registry():
+    ScopedAsync.commit()  # DB602
+    await ScopedAsync.remove()
