@@ -40,7 +40,8 @@ class DB301(Rule):
     """## What it does
     Finds a session created at module scope: calling a `sessionmaker` or
     `async_sessionmaker` factory, a `scoped_session` registry, `Session(...)` or
-    `AsyncSession(...)` when the module is imported.
+    `AsyncSession(...)` when the module is imported, including as a parameter
+    default (`def items(db=SessionLocal())`), which is evaluated once, at import.
 
     Creating the factory or the `scoped_session` registry at module level is the
     right thing to do and is not reported; neither are sessions opened in a
@@ -523,12 +524,33 @@ class SessionChecker(Checker):
         # Only calls at module scope (DB301) and in routes (DB302) can matter;
         # deciding whether a call makes a session may read other modules.
         func = self.ctx.enclosing_function(node)
-        if func is not None:
+        owner = self._default_of(node)
+        if owner is not None:
+            # ``def f(db=SessionLocal())``: the default is made once, at import.
+            if self.ctx.at_module_scope(owner) and not self.ctx.is_test and \
+                    self.facts.creates_session(node) is not None:
+                self.report(DB301, node, ast.unparse(node.func))
+        elif func is not None:
             if func in self.ctx.routes and self.facts.creates_session(node) is not None:
                 self.report(DB302, node, func.name, ast.unparse(node.func))
         elif self.ctx.at_module_scope(node) and not self.ctx.is_test and \
                 not self._is_with_item(node) and self.facts.creates_session(node) is not None:
             self.report(DB301, node, ast.unparse(node.func))
+
+    def _default_of(self, node: ast.Call) -> FunctionNode | None:
+        """The function whose parameter default (evaluated at definition) holds ``node``."""
+        child: ast.AST = node
+        for anc in self.ctx.ancestors(node):
+            if isinstance(anc, ast.arguments):
+                owner = self.ctx.parent(anc)
+                in_default = any(child is d for d in [*anc.defaults, *anc.kw_defaults])
+                return owner if in_default and isinstance(
+                    owner, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
+            if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
+                                ast.ClassDef)):
+                return None
+            child = anc
+        return None
 
     def _is_with_item(self, node: ast.Call) -> bool:
         parent = self.ctx.parent(node)

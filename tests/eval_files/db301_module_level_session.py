@@ -48,3 +48,16 @@ class Repository:
 if __name__ == "__main__":
     main_session = SessionLocal()
     main_session.close()
+
+
+def list_items(db=SessionLocal()):  # DB301
+    return db
+
+
+async def list_async(*, db: AsyncSession = AsyncSessionLocal()):  # DB301
+    return db
+
+
+def factory_default(factory=SessionLocal):
+    with factory() as session:
+        return session
