@@ -498,9 +498,15 @@ def _method_calls(body: list[ast.stmt], *methods: str) -> list[ast.Call]:
 
 def _operands(node: ast.expr) -> list[ast.expr]:
     """Operands of a chain of binary operations (``a + b * c`` -> a, b, c)."""
-    if isinstance(node, ast.BinOp):
-        return [*_operands(node.left), *_operands(node.right)]
-    return [node]
+    out: list[ast.expr] = []
+    stack = [node]
+    while stack:  # iterative: generated code can chain thousands of operands
+        current = stack.pop()
+        if isinstance(current, ast.BinOp):
+            stack.extend((current.right, current.left))
+        else:
+            out.append(current)
+    return out
 
 
 def _unawait(node: ast.expr) -> ast.expr:
