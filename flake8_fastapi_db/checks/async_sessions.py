@@ -294,8 +294,9 @@ class DB606(Rule):
     ```
 
     ## Limitations
-    Only awaitables written inline in the `gather(...)` call or the task group
-    body are inspected; lists of tasks built earlier are not followed.
+    Only awaitables written in the `gather(...)` call or the task group body,
+    and a list bound once to a comprehension (`tasks = [f(db, i) for i in ids]`;
+    `gather(*tasks)`), are inspected; lists filled by `append` are not followed.
 
     ## References
     - [SQLAlchemy](https://docs.sqlalchemy.org/en/20/orm/extensions/asyncio.html)
@@ -429,15 +430,29 @@ class AsyncSessionChecker(Checker):
         return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)
                 and self.facts.session_kind(n) == "async"}
 
+    def _comprehension(self, node: ast.expr, call: ast.Call) -> _Comp | None:
+        """``*[f(db, i) for i in ids]``, or ``*tasks`` bound once to such a list."""
+        if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+            return node
+        func = self.ctx.enclosing_function(call)
+        if not isinstance(node, ast.Name) or func is None:
+            return None
+        bindings = self.facts.resolver.scope(func).bindings.get(node.id, [])
+        if len(bindings) == 1 and bindings[0][0] == "value" and \
+                isinstance(bindings[0][1], (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+            return bindings[0][1]
+        return None
+
     def _gather(self, call: ast.Call) -> None:
         uses: dict[str, int] = {}
         for arg in call.args:
             weight = 1
             value: ast.AST = arg
             if isinstance(arg, ast.Starred):
-                if not isinstance(arg.value, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+                built = self._comprehension(arg.value, call)
+                if built is None:
                     continue
-                value, weight = arg.value.elt, 2
+                value, weight = built.elt, 2
             if not isinstance(value, (ast.Call, ast.Await)):
                 continue
             for name in self._sessions_in(value):
@@ -474,6 +489,9 @@ class AsyncSessionChecker(Checker):
             shared = sorted(name for name, count in uses.items() if count >= 2)
             if shared:
                 self.report(DB606, node, shared[0])
+
+
+_Comp = ast.ListComp | ast.GeneratorExp | ast.SetComp
 
 
 def _kind(handle: Handle) -> str:

@@ -59,6 +59,11 @@ async def anyio_group(db: AsyncSession):
         tg.start_soon(fetch_user, db, 2)
 
 
+async def built_list(db: AsyncSession, ids: list[int]):
+    tasks = [fetch_user(db, i) for i in ids]
+    return await asyncio.gather(*tasks)  # DB606
+
+
 # One session per task stays silent.
 async def per_task(ids: list[int]):
     return await asyncio.gather(*[fetch_own(i) for i in ids])
@@ -89,3 +94,8 @@ async def use_factory(factory, user_id: int):
 
 async def unknown(db, ids: list[int]):
     return await asyncio.gather(*[fetch_user(db, i) for i in ids])
+
+
+async def built_list_own(ids: list[int]):
+    tasks = [fetch_own(i) for i in ids]
+    return await asyncio.gather(*tasks)
