@@ -186,10 +186,13 @@ class SessionResolver:
     """Handles of expressions, in the checked module and in other project modules."""
 
     def __init__(self, project: ProjectIndex, current: ModuleSummary,
-                 parent_function: Callable[[ast.AST], FunctionNode | None]) -> None:
+                 parent_function: Callable[[ast.AST], FunctionNode | None],
+                 parent: Callable[[ast.AST], ast.AST | None] = lambda node: None) -> None:
         self.project = project
         self.current = current
         self._parent_function = parent_function
+        self._parent = parent
+        self._members: dict[tuple[int, str], Handle | None] = {}
         self._scopes: dict[int, _Scope] = {}
         self._names: dict[tuple[int, str], Handle | None] = {}
         self._provides: dict[int, Handle | None] = {}
@@ -243,6 +246,9 @@ class SessionResolver:
                 current = self._enclosing(module, current)
             return self._global(module, node, depth)
         if isinstance(node, ast.Attribute):
+            member = self._self_attribute(module, node, func, depth)
+            if member is not None:
+                return member
             return self._global(module, node, depth)
         if isinstance(node, ast.Call):
             return self._call(module, node, func, depth)
@@ -282,6 +288,69 @@ class SessionResolver:
             found = self.expr(symbol.module, symbol.node, None, depth)
         self._globals[qualname] = found
         return found
+
+    def _self_attribute(self, module: ModuleSummary, node: ast.Attribute,
+                        func: FunctionNode | None, depth: int) -> Handle | None:
+        """``self.session`` in a method: what every assignment in the class agrees on
+        (``self.session = session`` with ``session: AsyncSession``), or the class-level
+        annotation (``session: AsyncSession``). Checked file only."""
+        if module is not self.current or func is None or not isinstance(node.value, ast.Name):
+            return None
+        params = [*func.args.posonlyargs, *func.args.args]
+        cls = self._parent(func)
+        if not params or params[0].arg != node.value.id or not isinstance(cls, ast.ClassDef):
+            return None
+        if any(isinstance(d, ast.Name) and d.id in ("staticmethod", "classmethod")
+               for d in func.decorator_list):
+            return None
+        key = (id(cls), node.attr)
+        if key in self._members:
+            return self._members[key]
+        self._members[key] = None  # recursion guard
+        handles: list[Handle | None] = []
+        for stmt in cls.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and \
+                    stmt.target.id == node.attr:
+                handles.append(self.annotation(module, stmt.annotation, depth))
+            elif isinstance(stmt, ast.Assign) and any(
+                    isinstance(t, ast.Name) and t.id == node.attr for t in stmt.targets):
+                handles.append(None)  # a class attribute value: not followed
+            elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                handles.extend(self._member_bindings(module, stmt, node.attr, depth))
+        found = _agree(handles)
+        self._members[key] = found
+        return found
+
+    def _member_bindings(self, module: ModuleSummary, method: FunctionNode, attr: str,
+                         depth: int) -> list[Handle | None]:
+        params = [*method.args.posonlyargs, *method.args.args]
+        if not params:
+            return []
+        me = params[0].arg
+        out: list[Handle | None] = []
+        for node in local_nodes(method.body):
+            targets: list[ast.expr] = []
+            if isinstance(node, ast.Assign):
+                if _is_none(node.value):
+                    continue  # ``self.session = None`` until it is set
+                targets = node.targets
+                for target in targets:
+                    if isinstance(target, (ast.Tuple, ast.List)) and any(
+                            isinstance(e, ast.Attribute) and e.attr == attr
+                            for e in ast.walk(target)):
+                        out.append(None)  # unpacked: not followed
+            elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+                targets = [node.target]
+            for target in targets:
+                if isinstance(target, ast.Attribute) and target.attr == attr and \
+                        isinstance(target.value, ast.Name) and target.value.id == me:
+                    if isinstance(node, ast.Assign):
+                        out.append(self.expr(module, node.value, method, depth))
+                    elif isinstance(node, ast.AnnAssign):
+                        out.append(self.annotation(module, node.annotation, depth))
+                    else:
+                        out.append(None)
+        return out
 
     def _function_symbol(self, module: ModuleSummary, node: ast.AST) -> Symbol | None:
         if not isinstance(node, (ast.Name, ast.Attribute)):
@@ -506,7 +575,8 @@ class SessionFacts:
 
     def __init__(self, ctx: FileContext) -> None:
         self.ctx = ctx
-        self.resolver = SessionResolver(ctx.project, ctx.module, self._parent_function)
+        self.resolver = SessionResolver(ctx.project, ctx.module, self._parent_function,
+                                        ctx.parent)
 
     def _parent_function(self, node: ast.AST) -> FunctionNode | None:
         return self.ctx.enclosing_function(node)
