@@ -113,8 +113,9 @@ class DB601(Rule):
     ```
 
     ## Limitations
-    Sessions stored on objects (`self.session`, `request.state.db`) and
-    unannotated parameters are not followed.
+    `self.session` is followed inside its class when every assignment to it (or
+    the class annotation) says what it is; other attributes (`request.state.db`)
+    and unannotated parameters without `Depends()` are not followed.
 
     ## References
     - [FastAPI: Concurrency and async / await](https://fastapi.tiangolo.com/async/)
