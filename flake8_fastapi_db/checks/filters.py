@@ -8,6 +8,7 @@ from ..checker import Checker
 from ..names import is_sa, literal_str
 from ..project.facts import ColumnFacts, annotation_target
 from ..project.models import ModelInfo
+from ..project.modules import ModuleSummary
 from ..registry import register
 from ..rules import Rule
 
@@ -407,7 +408,8 @@ class FilterIndexChecker(Checker):
             return self._is_enum_class(symbol.module, symbol.node, 0)
         return None
 
-    def _is_enum_class(self, module, node: ast.ClassDef, depth: int) -> bool | None:  # type: ignore[no-untyped-def]
+    def _is_enum_class(self, module: ModuleSummary, node: ast.ClassDef,
+                       depth: int) -> bool | None:
         if depth > 8:
             return None
         for base in node.bases:
