@@ -22,6 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 AUDIT = HERE / "audit.json"
+VERDICTS = HERE / "verdicts"   # <family>.json lists of classified findings, merged on run
 REPORT = ROOT / "docs" / "audit.md"
 SAMPLE = 40
 SEED = 2026
@@ -61,7 +62,10 @@ def run() -> None:
     default_on = {r.code for r in all_rules() if r.default_enabled}
     findings = lint(corpus_dirs())
     previous = json.loads(AUDIT.read_text()) if AUDIT.is_file() else {"findings": []}
-    verdicts = {_key(f): f for f in previous.get("findings", []) if f.get("verdict")}
+    known = list(previous.get("findings", []))
+    for extra in sorted(VERDICTS.glob("*.json")) if VERDICTS.is_dir() else []:
+        known.extend(json.loads(extra.read_text()))
+    verdicts = {_key(f): f for f in known if f.get("verdict")}
     by_code: dict[str, list[dict[str, object]]] = defaultdict(list)
     for item in findings:
         by_code[str(item["code"])].append(item)
