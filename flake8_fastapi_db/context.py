@@ -12,7 +12,7 @@ from .project.index import ProjectIndex, Symbol
 from .project.migrations import ProjectMigrations, is_migration, project_migrations
 from .project.models import ModelInfo, ModelResolver
 from .project.modules import ModuleSummary
-from .project.roots import module_name_for, roots_for
+from .project.roots import module_name_for, project_dir, roots_for
 from .settings import Settings
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "api_route",
@@ -67,7 +67,17 @@ class FileContext:
 
     @cached_property
     def is_test(self) -> bool:
-        return self.settings.is_test_path(self.filename)
+        """Test-path globs match the path inside the project, not the absolute path:
+        a checkout under ``/home/u/tests/app`` must not make every file a test."""
+        name = self.filename
+        if self.path is not None:
+            proj = project_dir(self.path.parent)
+            if proj is not None:
+                try:
+                    name = str(self.path.relative_to(proj))
+                except ValueError:
+                    pass
+        return self.settings.is_test_path(name)
 
     @cached_property
     def is_migration(self) -> bool:
