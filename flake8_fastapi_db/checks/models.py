@@ -488,6 +488,9 @@ class ModelChecker(Checker):
     name = "model-design"
     rules = (DB101, DB102, DB103, DB106, DB107, DB109, DB116, DB117)
 
+    def begin(self) -> None:
+        self._reported_fk: set[int] = set()
+
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         if self.ctx.is_migration:
             return
@@ -502,6 +505,10 @@ class ModelChecker(Checker):
         for col in own:
             if col.foreign_keys:
                 self._foreign_key_index(model, col)
+        if model.own_table:
+            for col in _mixed_in_columns(model):
+                if col.foreign_keys:
+                    self._foreign_key_index(model, col)
         for rel in model.relationships.values():
             if rel.owner == node.name and rel.module is self.ctx.module:
                 self._delete_cascade(model, rel)
@@ -543,8 +550,16 @@ class ModelChecker(Checker):
 
     # -- DB101 -------------------------------------------------------------
     def _foreign_key_index(self, model: ModelInfo, col: ColumnFacts) -> None:
-        if self.ctx.column_indexed(model, col.attr) is False:
-            self.report(DB101, col.node, col.name, model.name)
+        """Own columns are reported on their line; a column a mixin or abstract base
+        declares is reported once, on its line when this file declares it, else on
+        the header of the model that inherits it unindexed."""
+        if self.ctx.column_indexed(model, col.attr) is not False:
+            return
+        node = _column_node_in(col, model, self.ctx.module)
+        if id(node) in self._reported_fk:
+            return
+        self._reported_fk.add(id(node))
+        self.report(DB101, node, col.name, model.name)
 
     # -- DB102 / DB116 -----------------------------------------------------
     def _has_column(self, model: ModelInfo, name: str) -> bool:
@@ -640,6 +655,23 @@ def _norm(model: ModelInfo, name: str | None) -> str | None:
 def _is_pk_index(model: ModelInfo, ix: IndexFacts) -> bool:
     col = model.column_by_name(ix.columns[0] or "")
     return col is not None and col.primary_key
+
+
+def _mixed_in_columns(model: ModelInfo) -> list[ColumnFacts]:
+    """Columns of the model's table that a mixin or ``__abstract__`` base declares.
+
+    Columns of a mapped parent belong to the parent's own table (joined
+    inheritance) and are judged there.
+    """
+    owners: set[tuple[int, str]] = set()
+    stack = list(model.ancestors)
+    while stack:
+        current = stack.pop()
+        if current.facts is None or current.kind not in ("mixin", "abstract", "base"):
+            continue  # a mapped parent's columns live in the parent's table
+        owners.add((id(current.module), current.facts.name))
+        stack.extend(current.ancestors)
+    return [c for c in model.columns.values() if (id(c.module), c.owner) in owners]
 
 
 def _lineage(model: ModelInfo) -> list[ModelInfo]:
