@@ -529,6 +529,7 @@ class ModelChecker(Checker):
         for col in info.columns.values():
             if col.foreign_keys:
                 self._foreign_key_index(info, col)
+            self._updated_at(col)
         self._redundant_indexes(info)
 
     # -- DB103 / DB106: declarations, whatever class declares them ------
@@ -538,15 +539,18 @@ class ModelChecker(Checker):
         if not declarative:
             return
         for col in own:
-            if col.attr == self.ctx.settings.updated_column or col.name == \
-                    self.ctx.settings.updated_column:
-                if "onupdate" not in col.kwargs and "server_onupdate" not in col.kwargs \
-                        and not _has_star_kwargs(col):
-                    self.report(DB103, col.node, col.attr)
+            self._updated_at(col)
             if model.kind in (MODEL, "abstract", "mixin", "base") and \
                     (col.attr.lower() in PLAIN_PASSWORD_NAMES or col.name.lower() in
                      PLAIN_PASSWORD_NAMES):
                 self.report(DB106, col.node, col.attr)
+
+    def _updated_at(self, col: ColumnFacts) -> None:
+        if self.ctx.settings.updated_column not in (col.attr, col.name):
+            return
+        if "onupdate" not in col.kwargs and "server_onupdate" not in col.kwargs \
+                and not _has_star_kwargs(col):
+            self.report(DB103, col.node, col.attr)
 
     # -- DB101 -------------------------------------------------------------
     def _foreign_key_index(self, model: ModelInfo, col: ColumnFacts) -> None:
