@@ -373,6 +373,8 @@ def relationship_from_call(module: ModuleSummary, attr: str, call: ast.Call, nod
             text = literal_str(key)
             if text is not None:
                 kwargs.setdefault(text, value)
+    if tail == "Relationship":
+        _sqlmodel_relationship_kwargs(kwargs)
     target = call.args[0] if call.args and tail != "Relationship" else annotation_target(module, inner)
     collection = annotation_is_collection(module, inner)
     uselist = literal_bool(kwargs.get("uselist"))
@@ -380,6 +382,21 @@ def relationship_from_call(module: ModuleSummary, attr: str, call: ast.Call, nod
         collection = uselist
     return RelationshipFacts(attr=attr, node=node, call=call, module=module, target=target,
                              collection=collection, kwargs=kwargs, owner=owner)
+
+
+def _sqlmodel_relationship_kwargs(kwargs: dict[str, ast.expr]) -> None:
+    """SQLModel's own ``Relationship()`` parameters, as the ``relationship()`` ones
+    SQLModel turns them into: ``cascade_delete=True`` is ``cascade="all,
+    delete-orphan"``, ``link_model=`` is ``secondary=``."""
+    cascade_delete = kwargs.get("cascade_delete")
+    if cascade_delete is not None and "cascade" not in kwargs:
+        flag = literal_bool(cascade_delete)
+        if flag is not False:  # True, or an expression: unknown, so not "no delete"
+            kwargs["cascade"] = ast.copy_location(
+                ast.Constant("all, delete-orphan" if flag else None), cascade_delete)
+    link_model = kwargs.get("link_model")
+    if link_model is not None:
+        kwargs.setdefault("secondary", link_model)
 
 
 def _declared_attr_return(module: ModuleSummary, func: ast.FunctionDef) -> ast.expr | None:
