@@ -8,6 +8,7 @@ from ..checker import Checker
 from ..names import is_sa, literal_str
 from ..project.facts import ColumnFacts, annotation_target
 from ..project.models import ModelInfo
+from ..project.modules import ModuleSummary
 from ..registry import register
 from ..rules import Rule
 
@@ -353,6 +354,10 @@ class FilterIndexChecker(Checker):
 
     def _low_cardinality(self, col: ColumnFacts) -> bool | None:
         """True for booleans/enums, False for known high-cardinality types, None if unknown."""
+        by_annotation = self._annotation_cardinality(col)
+        if by_annotation is True:
+            # Mapped[Literal[...]] / Mapped[SomeEnum] stored as String(20): still few values
+            return True
         module = col.module
         if col.type_expr is not None:
             target = col.type_expr.func if isinstance(col.type_expr, ast.Call) else col.type_expr
@@ -363,6 +368,12 @@ class FilterIndexChecker(Checker):
                                          qualname.startswith("sqlmodel.")):
                 return False
             return None
+        return by_annotation
+
+    def _annotation_cardinality(self, col: ColumnFacts) -> bool | None:
+        module = col.module
+        if _is_literal(module, col.annotation):
+            return True
         inner = annotation_target(module, col.annotation) if col.annotation is not None else None
         if inner is None:
             return None
@@ -402,6 +413,21 @@ class FilterIndexChecker(Checker):
                 if found:
                     return True
         return None
+
+
+def _is_literal(module: ModuleSummary, ann: ast.expr | None) -> bool:
+    """``Literal[...]``, also inside ``Optional[...]`` / ``... | None``."""
+    if isinstance(ann, ast.BinOp):
+        return any(_is_literal(module, side) for side in (ann.left, ann.right))
+    if not isinstance(ann, ast.Subscript):
+        return False
+    tail = (module.qualname(ann.value) or "").rpartition(".")[2]
+    if tail == "Literal":
+        return True
+    if tail in ("Optional", "Union"):
+        parts = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
+        return any(_is_literal(module, p) for p in parts)
+    return False
 
 
 def _chain(top: ast.Call) -> list[ast.Call]:
