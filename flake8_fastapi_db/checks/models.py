@@ -524,8 +524,15 @@ class ModelChecker(Checker):
             return
         from ..project.facts import extract_table
 
+        parent = self.ctx.parent(node)
+        variable = parent.targets[0].id if isinstance(parent, ast.Assign) and \
+            len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name) else None
+        if variable == "__table__":
+            return  # a class mapped onto the table: judged with the class
         table = extract_table(self.ctx.module, "", node)
-        info = self.ctx.models.table_info(self.ctx.module, table.tablename or "table", table)
+        # Module-level Index(...) calls name the table by its variable (links.c.x).
+        info = self.ctx.models.table_info(self.ctx.module,
+                                          variable or table.tablename or "table", table)
         for col in info.columns.values():
             if col.foreign_keys:
                 self._foreign_key_index(info, col)
@@ -662,7 +669,8 @@ def _is_pk_index(model: ModelInfo, ix: IndexFacts) -> bool:
 
 
 def _mixed_in_columns(model: ModelInfo) -> list[ColumnFacts]:
-    """Columns of the model's table that a mixin or ``__abstract__`` base declares.
+    """Columns of the model's table that a mixin, an ``__abstract__`` base or a
+    SQLModel non-table base declares.
 
     Columns of a mapped parent belong to the parent's own table (joined
     inheritance) and are judged there.
@@ -671,7 +679,7 @@ def _mixed_in_columns(model: ModelInfo) -> list[ColumnFacts]:
     stack = list(model.ancestors)
     while stack:
         current = stack.pop()
-        if current.facts is None or current.kind not in ("mixin", "abstract", "base"):
+        if current.facts is None or current.kind not in ("mixin", "abstract", "base", "schema"):
             continue  # a mapped parent's columns live in the parent's table
         owners.add((id(current.module), current.facts.name))
         stack.extend(current.ancestors)
