@@ -489,7 +489,10 @@ class ModelChecker(Checker):
     rules = (DB101, DB102, DB103, DB106, DB107, DB109, DB116, DB117)
 
     def begin(self) -> None:
-        self._reported_fk: set[int] = set()
+        # (column, reported node): a column declared in this file is reported once,
+        # one from another module once per model header.
+        self._reported_fk: set[tuple[int, int]] = set()
+        self._reported_schema: set[tuple[int, int]] = set()
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         if self.ctx.is_migration:
@@ -506,9 +509,17 @@ class ModelChecker(Checker):
             if col.foreign_keys:
                 self._foreign_key_index(model, col)
         if model.own_table:
-            for col in _mixed_in_columns(model):
+            for col in _mixed_in_columns(model, ("mixin", "abstract", "base", "schema")):
                 if col.foreign_keys:
                     self._foreign_key_index(model, col)
+            # SQLModel non-table bases declare real columns of this table, but as a
+            # schema they are never judged themselves.
+            for col in _mixed_in_columns(model, ("schema",)):
+                node = _column_node_in(col, model, self.ctx.module)
+                if (id(col.node), id(node)) not in self._reported_schema:
+                    self._reported_schema.add((id(col.node), id(node)))
+                    self._updated_at(col, node)
+                    self._password(col, node)
         for rel in model.relationships.values():
             if rel.owner == node.name and rel.module is self.ctx.module:
                 self._delete_cascade(model, rel)
@@ -547,17 +558,19 @@ class ModelChecker(Checker):
             return
         for col in own:
             self._updated_at(col)
-            if model.kind in (MODEL, "abstract", "mixin", "base") and \
-                    (col.attr.lower() in PLAIN_PASSWORD_NAMES or col.name.lower() in
-                     PLAIN_PASSWORD_NAMES):
-                self.report(DB106, col.node, col.attr)
+            if model.kind in (MODEL, "abstract", "mixin", "base"):
+                self._password(col)
 
-    def _updated_at(self, col: ColumnFacts) -> None:
+    def _updated_at(self, col: ColumnFacts, node: ast.AST | None = None) -> None:
         if self.ctx.settings.updated_column not in (col.attr, col.name):
             return
         if "onupdate" not in col.kwargs and "server_onupdate" not in col.kwargs \
                 and not _has_star_kwargs(col):
-            self.report(DB103, col.node, col.attr)
+            self.report(DB103, node or col.node, col.attr)
+
+    def _password(self, col: ColumnFacts, node: ast.AST | None = None) -> None:
+        if col.attr.lower() in PLAIN_PASSWORD_NAMES or col.name.lower() in PLAIN_PASSWORD_NAMES:
+            self.report(DB106, node or col.node, col.attr)
 
     # -- DB101 -------------------------------------------------------------
     def _foreign_key_index(self, model: ModelInfo, col: ColumnFacts) -> None:
@@ -567,9 +580,9 @@ class ModelChecker(Checker):
         if self.ctx.column_indexed(model, col.attr) is not False:
             return
         node = _column_node_in(col, model, self.ctx.module)
-        if id(node) in self._reported_fk:
+        if (id(col.node), id(node)) in self._reported_fk:
             return
-        self._reported_fk.add(id(node))
+        self._reported_fk.add((id(col.node), id(node)))
         self.report(DB101, node, col.name, model.name)
 
     # -- DB102 / DB116 -----------------------------------------------------
@@ -668,7 +681,7 @@ def _is_pk_index(model: ModelInfo, ix: IndexFacts) -> bool:
     return col is not None and col.primary_key
 
 
-def _mixed_in_columns(model: ModelInfo) -> list[ColumnFacts]:
+def _mixed_in_columns(model: ModelInfo, kinds: tuple[str, ...]) -> list[ColumnFacts]:
     """Columns of the model's table that a mixin, an ``__abstract__`` base or a
     SQLModel non-table base declares.
 
@@ -679,7 +692,7 @@ def _mixed_in_columns(model: ModelInfo) -> list[ColumnFacts]:
     stack = list(model.ancestors)
     while stack:
         current = stack.pop()
-        if current.facts is None or current.kind not in ("mixin", "abstract", "base", "schema"):
+        if current.facts is None or current.kind not in kinds:
             continue  # a mapped parent's columns live in the parent's table
         owners.add((id(current.module), current.facts.name))
         stack.extend(current.ancestors)
