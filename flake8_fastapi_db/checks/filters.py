@@ -327,11 +327,10 @@ class FilterIndexChecker(Checker):
                                        getattr(p[0].node, "col_offset", 0)))
         for use, scope in candidates:
             key = (use.model.qualname, use.col.attr)
-            if key in seen:
+            # One finding per column: at its first use that no index covers.
+            if key in seen or not self._needs_index(use, scope):
                 continue
             seen.add(key)
-            if not self._needs_index(use, scope):
-                continue
             self.report(DB114, use.node, use.model.name, use.col.attr, use.how)
 
     def _needs_index(self, use: _Use, scope: _Scope) -> bool:
@@ -342,12 +341,12 @@ class FilterIndexChecker(Checker):
             return False
         equal = scope.equal.get(model.qualname, set())
         equal_names = equal | {model.columns[a].name for a in equal if a in model.columns}
-        for ix in model.indexes:
-            if ix.partial or not ix.columns:
-                continue
-            for position, name in enumerate(ix.columns):
+        column_lists = [ix.columns for ix in model.indexes if not ix.partial and ix.columns]
+        column_lists.extend(self.ctx.migrations.index_columns(model.tablename))
+        for columns in column_lists:
+            for position, name in enumerate(columns):
                 if name in (col.name, col.attr):
-                    if all(c in equal_names for c in ix.columns[:position]):
+                    if all(c in equal_names for c in columns[:position]):
                         return False
                     break
         return True

@@ -334,6 +334,11 @@ class ProjectMigrations:
         return any(ix.columns[0] == column and (table is None or ix.table in (None, table))
                    for ix in self._live)
 
+    def index_columns(self, table: str | None) -> list[tuple[str, ...]]:
+        """Column lists of the live migration indexes of ``table`` (all if unknown)."""
+        return [ix.columns for ix in self._live
+                if table is None or ix.table in (None, table)]
+
     def unique_with(self, table: str | None, column: str) -> bool:
         """A live unique index or constraint of ``table`` includes ``column``."""
         return any(ix.unique and column in ix.columns and
