@@ -515,11 +515,11 @@ class ModelChecker(Checker):
             # SQLModel non-table bases declare real columns of this table, but as a
             # schema they are never judged themselves.
             for col in _mixed_in_columns(model, ("schema",)):
-                node = _column_node_in(col, model, self.ctx.module)
-                if (id(col.node), id(node)) not in self._reported_schema:
-                    self._reported_schema.add((id(col.node), id(node)))
-                    self._updated_at(col, node)
-                    self._password(col, node)
+                where = _column_node_in(col, model, self.ctx.module)
+                if (id(col.node), id(where)) not in self._reported_schema:
+                    self._reported_schema.add((id(col.node), id(where)))
+                    self._updated_at(col, where)
+                    self._password(col, where)
         for rel in model.relationships.values():
             if rel.owner == node.name and rel.module is self.ctx.module:
                 self._delete_cascade(model, rel)
