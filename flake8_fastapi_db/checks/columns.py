@@ -5,7 +5,7 @@ import ast
 
 from ..checker import Checker
 from ..names import is_sa, is_sqlmodel, keyword, literal_bool
-from ..project.facts import ColumnFacts
+from ..project.facts import ColumnFacts, IndexFacts, column_level_indexes, extract_table
 from ..project.models import ABSTRACT, BASE, MODEL, ModelInfo
 from ..registry import register
 from ..rules import Rule
@@ -303,7 +303,8 @@ class ColumnChecker(Checker):
 
     def _column_call(self, call: ast.Call, sqlmodel_field: bool) -> None:
         label = self._label(call)
-        if literal_bool(keyword(call, "primary_key")) and literal_bool(keyword(call, "index")):
+        if literal_bool(keyword(call, "primary_key")) and literal_bool(keyword(call, "index")) \
+                and self._leads_primary_key(call):
             self.report(DB111, call, label)
         for kw in call.keywords:
             if kw.arg in _DEFAULT_KEYWORDS and isinstance(kw.value, ast.Call):
@@ -313,6 +314,28 @@ class ColumnChecker(Checker):
         type_expr = self._type_expr(call, sqlmodel_field)
         if type_expr is not None:
             self._check_type(call, label, type_expr)
+
+    def _leads_primary_key(self, call: ast.Call) -> bool:
+        """Is the column the first one of its table's primary key?
+
+        Only then is its own index redundant: a later column of a composite
+        primary key is not covered by the key's index (and DB101 asks for one).
+        """
+        for anc in self.ctx.ancestors(call):
+            if isinstance(anc, ast.Call) and is_sa(self.ctx.qualname(anc.func), "Table"):
+                table = extract_table(self.ctx.module, "", anc)
+                columns = list(table.columns.values())
+                indexes = column_level_indexes(columns) + table.indexes
+                mine = next((c for c in columns if c.call is call), None)
+                return mine is None or _first_of_pk(indexes, (mine.name,))
+            if isinstance(anc, ast.ClassDef):
+                model = self.ctx.model_for_class(anc)
+                mine = next((c for c in model.columns.values() if c.call is call), None)
+                if mine is None and model.facts is not None:
+                    mine = next((c for c in model.facts.columns.values() if c.call is call),
+                                None)
+                return mine is None or _first_of_pk(model.indexes, (mine.name, mine.attr))
+        return True
 
     def _import_time_call(self, call: ast.Call) -> str | None:
         qualname = self.ctx.qualname(call.func)
@@ -402,6 +425,16 @@ class ColumnChecker(Checker):
 
     def _names_datetime(self, col: ColumnFacts, node: ast.expr) -> bool:
         return col.module.qualname(node) == "datetime.datetime"
+
+
+def _first_of_pk(indexes: list[IndexFacts], names: tuple[str, ...]) -> bool:
+    """No primary key declaration puts another column before ``names``.
+
+    An explicit ``PrimaryKeyConstraint`` replaces the order of the column flags.
+    """
+    keys = [ix for ix in indexes if ix.kind == "pk" and ix.columns]
+    explicit = [ix for ix in keys if ix.origin != "column"]
+    return all(ix.columns[0] in names for ix in explicit or keys)
 
 
 def _has_type_map(model: ModelInfo) -> bool:

@@ -10,6 +10,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Table,
     Text,
@@ -83,12 +84,33 @@ class Post(Base):
 class Tag(Base):
     __tablename__ = "tags"
     id = Column(Integer, primary_key=True, index=True)  # DB111
+
+
+class Country(Base):
+    __tablename__ = "countries"
     # multi-line: reported where the call starts
     code: Mapped[str] = mapped_column(  # DB111
-        String(20),
+        String(2),
         primary_key=True,
         index=True,
     )
+
+
+class PostTag(Base):
+    """Composite primary key: its index covers post_id, not tag_id."""
+
+    __tablename__ = "post_tags"
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"), primary_key=True, index=True)  # DB111
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id"), primary_key=True, index=True)
+
+
+class Reordered(Base):
+    """A PrimaryKeyConstraint decides the key's column order."""
+
+    __tablename__ = "reordered"
+    a: Mapped[int] = mapped_column(primary_key=True, index=True)
+    b: Mapped[int] = mapped_column(primary_key=True, index=True)  # DB111
+    __table_args__ = (PrimaryKeyConstraint("b", "a"),)
 
 
 class Category(Base):
@@ -103,6 +125,13 @@ log = Table(
     MetaData(),
     Column("id", Integer, primary_key=True, index=True),  # DB111
     Column("message", Text),
+)
+
+user_roles = Table(
+    "user_roles",
+    MetaData(),
+    Column("user_id", ForeignKey("users.id"), primary_key=True),
+    Column("role_id", ForeignKey("roles.id"), primary_key=True, index=True),
 )
 
 
