@@ -618,10 +618,15 @@ def extract_table(module: ModuleSummary, owner: str, call: ast.Call) -> TableFac
     return table
 
 
-def column_level_indexes(columns: list[ColumnFacts]) -> list[IndexFacts]:
-    """Indexes that column flags create: PK (composite in order), unique, index."""
+def column_level_indexes(columns: list[ColumnFacts],
+                         table_columns: list[ColumnFacts] | None = None) -> list[IndexFacts]:
+    """Indexes that column flags create: PK (composite in order), unique, index.
+
+    ``table_columns``: the columns of the table itself when ``columns`` also
+    holds a joined-inheritance parent's (they form the primary key).
+    """
     out: list[IndexFacts] = []
-    pk = [c for c in columns if c.primary_key]
+    pk = [c for c in (columns if table_columns is None else table_columns) if c.primary_key]
     if pk:
         out.append(IndexFacts(columns=tuple(c.name for c in pk), unique=True, kind="pk",
                               node=pk[0].node, origin="column", module=pk[0].module))

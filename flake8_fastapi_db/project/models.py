@@ -298,7 +298,13 @@ class ModelResolver:
         rels.update(facts.relationships)
         info.columns = columns
         info.relationships = rels
-        info.indexes = column_level_indexes(list(columns.values()))
+        # Joined-table inheritance: a mapped parent's key columns live in the
+        # parent's table and are not part of this table's primary key.
+        parent_table = {id(c) for p in parents if p.kind == MODEL for c in p.columns.values()} \
+            if facts.has_tablename or facts.has_table else set()
+        info.indexes = column_level_indexes(list(columns.values()),
+                                            [c for c in columns.values()
+                                             if id(c) not in parent_table])
         info.indexes.extend(table_args or [])
         info.indexes.extend(facts.table_indexes)
         info.indexes.extend(_module_indexes(facts.module, facts.name))

@@ -202,5 +202,28 @@ class Tag(Base):
     posts: Mapped[list["Post"]] = relationship(secondary=post_tags)
 
 
+
+class Employee(Base):
+    __tablename__ = "employees"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(String(20))
+    __mapper_args__ = {"polymorphic_on": "type", "polymorphic_identity": "employee"}
+
+
+class Engineer(Employee):
+    """Joined-table inheritance: the FK is this table's primary key."""
+
+    __tablename__ = "engineers"
+    engineer_id: Mapped[int] = mapped_column(ForeignKey("employees.id"), primary_key=True)
+    mentor_id: Mapped[Optional[int]] = mapped_column(ForeignKey("employees.id"))  # DB101
+    __mapper_args__ = {"polymorphic_identity": "engineer"}
+
+
+class Manager(Employee):
+    __tablename__ = "managers"
+    id: Mapped[int] = mapped_column(ForeignKey("employees.id"), primary_key=True)
+    __mapper_args__ = {"polymorphic_identity": "manager"}
+
+
 if __name__ == "__main__":
     print(User.organization_id)
