@@ -6,6 +6,8 @@ from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, fun
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
+    MappedAsDataclass,
+    as_declarative,
     declarative_base,
     declared_attr,
     mapped_column,
@@ -182,6 +184,48 @@ class TimestampModel(SQLModel):
 class Team(TimestampModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str
+
+
+DirectBase = registry().generate_base()
+
+
+class Region(DirectBase):  # DB102
+    __tablename__ = "regions"
+    id = Column(Integer, primary_key=True)
+
+
+@as_declarative()
+class DecoratedBase:
+    """A base made by @as_declarative: never a model itself."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class Warehouse(DecoratedBase):  # DB102
+    __tablename__ = "warehouses"
+
+
+class DataclassBase(MappedAsDataclass, DeclarativeBase):
+    pass
+
+
+class Shipment(DataclassBase):  # DB102
+    __tablename__ = "shipments"
+    id: Mapped[int] = mapped_column(primary_key=True, init=False)
+
+
+class AutoTablename:
+    @declared_attr.directive
+    def __tablename__(cls) -> str:
+        return cls.__name__.lower()
+
+
+class Parcel(AutoTablename, Base):  # DB102
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class Crate(AutoTablename, TimestampMixin, Base):
+    id: Mapped[int] = mapped_column(primary_key=True)
 
 
 if __name__ == "__main__":
