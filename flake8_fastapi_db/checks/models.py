@@ -489,10 +489,9 @@ class ModelChecker(Checker):
     rules = (DB101, DB102, DB103, DB106, DB107, DB109, DB116, DB117)
 
     def begin(self) -> None:
-        # (column, reported node): a column declared in this file is reported once,
-        # one from another module once per model header.
-        self._reported_fk: set[tuple[int, int]] = set()
-        self._reported_schema: set[tuple[int, int]] = set()
+        # (code, column, reported node): a column declared in this file is reported
+        # once, one from another module once per model header that inherits it.
+        self._reported: set[tuple[str, int, int]] = set()
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         if self.ctx.is_migration:
@@ -516,8 +515,7 @@ class ModelChecker(Checker):
             # schema they are never judged themselves.
             for col in _mixed_in_columns(model, ("schema",)):
                 where = _column_node_in(col, model, self.ctx.module)
-                if (id(col.node), id(where)) not in self._reported_schema:
-                    self._reported_schema.add((id(col.node), id(where)))
+                if self._first("schema", col, where):
                     self._updated_at(col, where)
                     self._password(col, where)
         for rel in model.relationships.values():
@@ -580,10 +578,15 @@ class ModelChecker(Checker):
         if self.ctx.column_indexed(model, col.attr) is not False:
             return
         node = _column_node_in(col, model, self.ctx.module)
-        if (id(col.node), id(node)) in self._reported_fk:
-            return
-        self._reported_fk.add((id(col.node), id(node)))
-        self.report(DB101, node, col.name, model.name)
+        if self._first(DB101.code, col, node):
+            self.report(DB101, node, col.name, model.name)
+
+    def _first(self, code: str, col: ColumnFacts, node: ast.AST) -> bool:
+        key = (code, id(col.node), id(node))
+        if key in self._reported:
+            return False
+        self._reported.add(key)
+        return True
 
     # -- DB102 / DB116 -----------------------------------------------------
     def _has_column(self, model: ModelInfo, name: str) -> bool:
@@ -613,8 +616,9 @@ class ModelChecker(Checker):
                 continue
             if self.ctx.migrations.unique_with(model.tablename, col.name):
                 continue
-            self.report(DB107, _column_node_in(col, model, self.ctx.module), col.name,
-                        model.name)
+            node = _column_node_in(col, model, self.ctx.module)
+            if self._first(DB107.code, col, node):
+                self.report(DB107, node, col.name, model.name)
 
     # -- DB109 -------------------------------------------------------------
     def _delete_cascade(self, parent: ModelInfo, rel: RelationshipFacts) -> None:

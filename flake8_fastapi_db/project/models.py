@@ -222,6 +222,11 @@ class ModelResolver:
                 root = declarative = True
             elif verdict == "declarative":
                 declarative = True
+            elif isinstance(verdict, _FactoryBase):
+                declarative = True
+                parents.append(verdict.cls)
+                if verdict.cls.kind == UNKNOWN:
+                    resolved = False
             elif verdict == "sqlmodel":
                 sqlmodel = True
         for deco in node.decorator_list:
@@ -311,7 +316,7 @@ class ModelResolver:
         info.indexes_complete = not opaque
 
     def _classify_base(self, module: ModuleSummary, expr: ast.expr,
-                       depth: int) -> ModelInfo | str | None:
+                       depth: int) -> ModelInfo | _FactoryBase | str | None:
         """A base's nature: ModelInfo (project class), 'root', 'declarative',
         'sqlmodel', 'neutral', or None when it cannot be resolved."""
         qn = qual(module, expr)
@@ -336,7 +341,15 @@ class ModelResolver:
         if isinstance(symbol.node, ast.ClassDef):
             return self._class_info(symbol.module, symbol.node, depth + 1)
         if self._is_base_factory(symbol.module, symbol.node):
-            return "declarative"
+            assert isinstance(symbol.node, ast.Call)
+            cls = keyword(symbol.node, "cls")
+            if cls is None:
+                return "declarative"
+            # declarative_base(cls=FidesBase): the class's columns are every model's.
+            verdict = self._classify_base(symbol.module, cls, depth + 1)
+            if isinstance(verdict, ModelInfo):
+                return _FactoryBase(verdict)
+            return "declarative" if verdict == "neutral" else None
         return None
 
     def _is_base_factory(self, module: ModuleSummary, node: ast.AST) -> bool:
@@ -358,6 +371,13 @@ class ModelResolver:
         if symbol is None or not isinstance(symbol.node, ast.Call):
             return False
         return is_sa(qual(symbol.module, symbol.node.func), "registry")
+
+
+@dataclass(frozen=True)
+class _FactoryBase:
+    """A base made by ``declarative_base(cls=X)`` / ``generate_base(cls=X)``."""
+
+    cls: ModelInfo
 
 
 def _provides_tablename(info: ModelInfo) -> bool:

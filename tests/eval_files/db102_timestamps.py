@@ -15,7 +15,7 @@ from sqlalchemy.orm import (
 )
 from sqlmodel import Field, SQLModel
 
-from third_party.models import VendorBase
+from third_party.models import VendorBase, VendorColumns
 
 
 class Base(DeclarativeBase):
@@ -226,6 +226,29 @@ class Parcel(AutoTablename, Base):  # DB102
 
 class Crate(AutoTablename, TimestampMixin, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class AuditColumns:
+    """declarative_base(cls=...) gives every model these columns."""
+
+    created_at = Column(DateTime(timezone=True), server_default=func.now())
+    updated_at = Column(DateTime(timezone=True), onupdate=func.now())
+
+
+AuditedBase = declarative_base(cls=AuditColumns)
+VendorDeclarative = declarative_base(cls=VendorColumns)
+
+
+class Receipt(AuditedBase):
+    __tablename__ = "receipts"
+    id = Column(Integer, primary_key=True)
+
+
+class Remittance(VendorDeclarative):
+    """cls= an unresolvable class: it may bring the timestamps."""
+
+    __tablename__ = "remittances"
+    id = Column(Integer, primary_key=True)
 
 
 if __name__ == "__main__":

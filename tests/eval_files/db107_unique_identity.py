@@ -87,3 +87,10 @@ class Villain(SQLModel, table=True):
 class HeroCreate(SQLModel):
     email: str
     username: str
+
+
+class Lead(EmailMixin, Base):
+    """A second model using the mixin: still one finding on the mixin's column."""
+
+    __tablename__ = "leads"
+    id: Mapped[int] = mapped_column(primary_key=True)
