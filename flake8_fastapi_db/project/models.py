@@ -50,6 +50,9 @@ class ModelInfo:
     indexes: list[IndexFacts] = field(default_factory=list)
     indexes_complete: bool = True
     ancestors: list[ModelInfo] = field(default_factory=list)
+    # Columns of the class's own table in SQLAlchemy's order (decides which column
+    # leads a composite primary key).
+    table_columns: list[ColumnFacts] = field(default_factory=list)
     mixin_names: set[str] = field(default_factory=set)  # attrs whose value is opaque
 
     @property
@@ -303,13 +306,8 @@ class ModelResolver:
         rels.update(facts.relationships)
         info.columns = columns
         info.relationships = rels
-        # Joined-table inheritance: a mapped parent's key columns live in the
-        # parent's table and are not part of this table's primary key.
-        parent_table = {id(c) for p in parents if p.kind == MODEL for c in p.columns.values()} \
-            if facts.has_tablename or facts.has_table else set()
-        info.indexes = column_level_indexes(list(columns.values()),
-                                            [c for c in columns.values()
-                                             if id(c) not in parent_table])
+        info.table_columns = _table_order(columns, parents, facts)
+        info.indexes = column_level_indexes(list(columns.values()), info.table_columns)
         info.indexes.extend(table_args or [])
         info.indexes.extend(facts.table_indexes)
         info.indexes.extend(_module_indexes(facts.module, facts.name))
@@ -371,6 +369,47 @@ class ModelResolver:
         if symbol is None or not isinstance(symbol.node, ast.Call):
             return False
         return is_sa(qual(symbol.module, symbol.node.func), "registry")
+
+
+def _table_order(columns: dict[str, ColumnFacts], parents: list[ModelInfo],
+                 facts: ClassFacts) -> list[ColumnFacts]:
+    """Columns in the order SQLAlchemy puts them in the table.
+
+    Declarative places a class's own columns first, then those of its mixins and
+    bases in MRO order (verified with 2.1), stably sorted by ``sort_order=``.
+    Joined-table inheritance: a mapped parent's columns live in the parent's
+    table. Single-table inheritance: the parent's table, then the new columns.
+    """
+    live = {id(c) for c in columns.values()}
+    own_table = facts.has_tablename or facts.has_table
+    ordered: list[ColumnFacts] = []
+    seen: set[int] = set()
+
+    def add(cols: list[ColumnFacts]) -> None:
+        for col in cols:
+            if id(col) in live and id(col) not in seen:
+                seen.add(id(col))
+                ordered.append(col)
+
+    mapped = [p for p in parents if p.kind == MODEL]
+    if mapped and not own_table:
+        for parent in mapped:
+            add(parent.table_columns)
+    add(list(facts.columns.values()))
+    for parent in parents:
+        if parent.kind != MODEL:
+            add(parent.table_columns)
+    return sorted(ordered, key=_sort_order)
+
+
+def _sort_order(col: ColumnFacts) -> int:
+    value = col.kwargs.get("sort_order")
+    if isinstance(value, ast.Constant) and isinstance(value.value, int):
+        return value.value
+    if isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.USub) and \
+            isinstance(value.operand, ast.Constant) and isinstance(value.operand.value, int):
+        return -value.operand.value
+    return 0
 
 
 @dataclass(frozen=True)

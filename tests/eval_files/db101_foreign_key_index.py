@@ -225,5 +225,28 @@ class Manager(Employee):
     __mapper_args__ = {"polymorphic_identity": "manager"}
 
 
+
+class IdMixin:
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class SystemManager(IdMixin, Base):
+    """Declarative puts the class's own columns first: the key is (user_id, system_id, id)."""
+
+    __tablename__ = "system_managers"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    system_id: Mapped[int] = mapped_column(ForeignKey("systems.id"), primary_key=True)  # DB101
+
+
+class IdFirstMixin:
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-10)
+
+
+class Grant(IdFirstMixin, Base):
+    """sort_order=-10 moves id first: the key is (id, user_id)."""
+
+    __tablename__ = "grants"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)  # DB101
+
 if __name__ == "__main__":
     print(User.organization_id)

@@ -142,3 +142,14 @@ class Hero(SQLModel, table=True):
 
 class Team(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True)
+
+
+class IdMixin:
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class PropertyPath(IdMixin, Base):
+    """The class's own key column comes before the mixin's: it leads the key."""
+
+    __tablename__ = "property_paths"
+    property_id: Mapped[int] = mapped_column(ForeignKey("properties.id"), primary_key=True, index=True)  # DB111
