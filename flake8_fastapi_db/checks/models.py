@@ -661,8 +661,8 @@ class ModelChecker(Checker):
                 if tuple(_norm(model, c) for c in long.columns[:len(short.columns)]) != \
                         tuple(_norm(model, c) for c in short.columns):
                     continue
-                if short.unique and not long.unique:
-                    continue
+                if short.unique and (not long.unique or len(long.columns) > len(short.columns)):
+                    continue  # it enforces a uniqueness the longer one does not
                 if len(long.columns) == len(short.columns) and long.unique == short.unique \
                         and indexes.index(long) > indexes.index(short):
                     continue  # equal twins: report only the later one

@@ -86,6 +86,21 @@ class Membership(Base):
     __table_args__ = (Index("ix_memberships_user", "user_id"),)  # DB117
 
 
+class Seat(Base):
+    __tablename__ = "seats"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # unique alone is stronger than unique together with venue_id: both are needed
+    code: Mapped[str] = mapped_column(String(10), unique=True)
+    venue_id: Mapped[int]
+    label: Mapped[str] = mapped_column(String(20))
+    __table_args__ = (
+        UniqueConstraint("code", "venue_id"),
+        # the same unique column list twice
+        UniqueConstraint("label", name="uq_seats_label"),
+        Index("uq_seats_label_again", "label", unique=True),  # DB117
+    )
+
+
 class Session(Base):
     __tablename__ = "sessions"
     # primary key + index=True is DB111, not DB117
