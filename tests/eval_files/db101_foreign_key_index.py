@@ -248,5 +248,20 @@ class Grant(IdFirstMixin, Base):
     __tablename__ = "grants"
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)  # DB101
 
+
+class CreatorMixin:
+    @declared_attr
+    def creator_id(cls) -> Mapped[int]:  # DB101
+        return mapped_column(ForeignKey("users.id"))
+
+    @declared_attr
+    def reviewer_id(cls):
+        return Column(Integer, ForeignKey("users.id"), index=True)
+
+
+class Report(CreatorMixin, Base):
+    __tablename__ = "reports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+
 if __name__ == "__main__":
     print(User.organization_id)
