@@ -28,5 +28,5 @@ class HeroBase(SQLModel):
     secret_name: str = Field(max_length=100)
     age: Optional[int] = Field(default=None, index=True)
     # a schema field: no finding here, but the table model inherits an unindexed FK
-    team_id: Optional[uuid.UUID] = Field(default=None, foreign_key="team.id")
+    team_id: Optional[uuid.UUID] = Field(default=None, foreign_key="team.id")  # DB110
     password: Optional[str] = None

@@ -23,7 +23,7 @@ class Hero(HeroBase, TimestampedBase, table=True):  # DB101, DB106
 class Member(TimestampedBase, table=True):
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     team_id: uuid.UUID = Field(foreign_key="team.id", index=True, ondelete="CASCADE")
-    owner_id: uuid.UUID = Field(foreign_key="user.id")  # DB101
+    owner_id: uuid.UUID = Field(foreign_key="user.id")  # DB101, DB110
     email: str = Field(max_length=255)  # DB107
     team: Team = Relationship(back_populates="members")
 

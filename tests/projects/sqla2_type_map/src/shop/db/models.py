@@ -66,7 +66,9 @@ class OrderLine(TimestampMixin, Base):
     order_id: Mapped[int] = mapped_column(
         ForeignKey("orders.id", ondelete="CASCADE"), primary_key=True
     )
-    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True, index=True)
+    product_id: Mapped[int] = mapped_column(
+        ForeignKey("products.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
     quantity: Mapped[int]
     unit_price: Mapped[Decimal]
     is_active: Mapped[bool] = mapped_column(default=True)
