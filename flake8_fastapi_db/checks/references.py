@@ -137,6 +137,7 @@ class DB110(Rule):
     name = "foreign-key-without-ondelete"
     message = "foreign key to {} has no ondelete="
     default_enabled = False
+    checklist = (10,)
 
 
 @register
