@@ -567,7 +567,9 @@ class ModelChecker(Checker):
             self.report(DB103, node or col.node, col.attr)
 
     def _password(self, col: ColumnFacts, node: ast.AST | None = None) -> None:
-        if col.attr.lower() in PLAIN_PASSWORD_NAMES or col.name.lower() in PLAIN_PASSWORD_NAMES:
+        # The attribute, not the database name: ``_password = Column("password")``
+        # behind a hashing/encrypting property is the recommended pattern.
+        if col.attr.lower() in PLAIN_PASSWORD_NAMES:
             self.report(DB106, node or col.node, col.attr)
 
     # -- DB101 -------------------------------------------------------------

@@ -29,8 +29,12 @@ class LegacyUser(Base):
     pwd = Column(String(128))  # DB106
     plain_password = Column(String(128))  # DB106
     password_plain = Column(String(128))  # DB106
-    # the database column is named password
-    secret = Column("password", String(128))  # DB106
+    # the attribute hides the value behind a property that hashes or encrypts it
+    _password = Column("password", String(128))
+
+    @property
+    def password(self) -> str:
+        return self._password
 
 
 class CredentialsMixin:
