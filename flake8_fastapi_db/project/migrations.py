@@ -276,11 +276,13 @@ def migration_facts(summary: ModuleSummary) -> MigrationFacts:
 
 
 def _candidate_files(root: Path) -> list[Path]:
-    """``*.py`` files inside ``versions`` directories below the project directory."""
+    """``*.py`` files inside ``versions`` directories below the project directory,
+    and their subdirectories (``versions/postgresql/``, alembic's
+    ``recursive_version_locations``)."""
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = [d for d in dirnames if d not in _SKIP_DIRS and not d.startswith(".")]
-        if os.path.basename(dirpath) == "versions":
+        if "versions" in Path(dirpath).relative_to(root).parts:
             found.extend(Path(dirpath, f) for f in filenames if f.endswith(".py"))
             if len(found) > _MAX_MIGRATION_FILES:
                 break

@@ -28,5 +28,7 @@ class User(Base):
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     score: Mapped[int]
+    # indexed by 0003 in versions/postgresql/
+    rank: Mapped[int]
 
     __table_args__ = (Index("ix_users_tenant_created", "tenant_id", "created_at"),)

@@ -50,3 +50,7 @@ async def by_organization(db: AsyncSession, organization_id: int):
 
 async def by_team(db: AsyncSession, team_id: int):
     return (await db.scalars(select(User).where(User.team_id == team_id))).all()  # DB114
+
+
+async def by_rank(db: AsyncSession, rank: int):
+    return (await db.scalars(select(User).where(User.rank == rank))).all()
