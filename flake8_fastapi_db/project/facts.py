@@ -15,6 +15,9 @@ from .modules import ModuleSummary
 _NON_TYPE_ARGS = ("ForeignKey", "Sequence", "Identity", "Computed", "CheckConstraint",
                   "FetchedValue", "DefaultClause", "UniqueConstraint")
 _COLUMN_CALLS = ("Column", "mapped_column")
+# __table_args__ entries that declare no index.
+_KNOWN_TABLE_ARGS = ("CheckConstraint", "ForeignKeyConstraint", "ExcludeConstraint",
+                     "Computed", "Identity", "DDL", "event")
 _WRAPPERS = ("deferred",)
 _RELATIONSHIP_CALLS = ("relationship", "relation")
 _COLLECTION_TYPES = frozenset({"list", "List", "set", "Set", "Sequence", "MutableSequence",
@@ -545,10 +548,18 @@ def _table_args(module: ModuleSummary, value: ast.expr | None) -> tuple[list[Ind
         if isinstance(item, ast.Starred):
             opaque = True
             continue
+        dialect_only = False
+        if isinstance(item, ast.Call) and isinstance(item.func, ast.Attribute) and \
+                item.func.attr == "ddl_if" and isinstance(item.func.value, ast.Call):
+            item, dialect_only = item.func.value, True  # Index(...).ddl_if(dialect=...)
         facts = index_from_call(module, item, "table_args")
         if facts is not None:
+            # An index that exists on one dialect only is never compared (DB117).
+            facts.partial = facts.partial or dialect_only
             out.append(facts)
-        elif not isinstance(item, ast.Call):
+        elif not isinstance(item, ast.Call) or qual(module, item.func) is None or \
+                not is_sa(qual(module, item.func), *_KNOWN_TABLE_ARGS):
+            # A project helper (``build_index(...)``) may return an index.
             opaque = True
     return out, opaque
 

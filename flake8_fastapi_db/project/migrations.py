@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..names import is_sa, keyword, literal_bool, literal_str
 from .modules import ModuleSummary
-from .roots import project_dir
+from .roots import package_root, project_dir
 
 _SKIP_DIRS = frozenset({".git", ".tox", ".venv", "venv", "env", "node_modules", "__pycache__",
                         "site-packages", "build", "dist", ".mypy_cache", ".pytest_cache",
@@ -357,7 +357,9 @@ def project_migrations(directory: Path) -> ProjectMigrations:
     """Migrations below the project directory that holds ``directory`` (cached)."""
     from .index import _parse  # the shared parse cache
 
-    root = project_dir(directory) or directory
+    # Without a project marker, the directory above the outermost package holds
+    # the package's own migrations (an sdist, a vendored tree).
+    root = project_dir(directory) or package_root(directory / "__init__.py")
     facts: list[MigrationFacts] = []
     for path in _candidate_files(root):
         summary = _parse(path, path.stem, False)

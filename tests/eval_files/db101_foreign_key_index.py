@@ -2,6 +2,7 @@
 from typing import Optional
 
 from sqlalchemy import (
+    CheckConstraint,
     Column,
     ForeignKey,
     Index,
@@ -262,6 +263,33 @@ class CreatorMixin:
 class Report(CreatorMixin, Base):
     __tablename__ = "reports"
     id: Mapped[int] = mapped_column(primary_key=True)
+
+
+def build_index(table: str, columns: list[str]) -> Index:
+    return Index(f"ix_{table}_{'_'.join(columns)}", *columns)
+
+
+class Tagging(Base):
+    """A project helper in __table_args__ may return an index: silent."""
+
+    __tablename__ = "taggings"
+    __table_args__ = (build_index("taggings", ["tag_id"]),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id"))
+
+
+class Rating(Base):
+    __tablename__ = "ratings"
+    __table_args__ = (
+        CheckConstraint("stars BETWEEN 1 AND 5"),
+        Index("ix_ratings_post_id", "post_id").ddl_if(dialect="postgresql"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    stars: Mapped[int]
+    # a dialect-specific index still indexes the column where it exists
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id"))
+    # a CheckConstraint declares no index
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))  # DB101
 
 if __name__ == "__main__":
     print(User.organization_id)

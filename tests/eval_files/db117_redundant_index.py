@@ -101,6 +101,17 @@ class Seat(Base):
     )
 
 
+class Run(Base):
+    __tablename__ = "runs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    flow_id: Mapped[int] = mapped_column(index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    __table_args__ = (
+        # exists on PostgreSQL only: not compared
+        Index("ix_runs_flow_name", "flow_id", "name").ddl_if(dialect="postgresql"),
+    )
+
+
 class Session(Base):
     __tablename__ = "sessions"
     # primary key + index=True is DB111, not DB117
