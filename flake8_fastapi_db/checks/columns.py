@@ -292,6 +292,9 @@ class ColumnChecker(Checker):
     name = "column-declarations"
     rules = (DB104, DB105, DB111, DB112, DB113, DB118)
 
+    def begin(self) -> None:
+        self._reported: set[tuple[int, int]] = set()
+
     def visit_Call(self, node: ast.Call) -> None:
         if self.ctx.is_migration:
             return
@@ -406,6 +409,16 @@ class ColumnChecker(Checker):
             if declarative and col.mapped and col.type_expr is None and \
                     self._is_datetime(col) and not _has_type_map(model):
                 self.report(DB104, col.node, col.attr)
+        if model.kind == MODEL and model.own_table and not model.sqlmodel and \
+                not _has_type_map(model):
+            # A plain mixin's bare Mapped[datetime] becomes a naive DateTime in the
+            # models that use it (the mixin alone does not know their base).
+            for col in model.inherited_columns(("mixin",)):
+                if col.mapped and col.type_expr is None and self._is_datetime(col):
+                    node = model.report_node(col, self.ctx.module)
+                    if (id(col.node), id(node)) not in self._reported:
+                        self._reported.add((id(col.node), id(node)))
+                        self.report(DB104, node, col.attr)
 
     def _nullability(self, col: ColumnFacts) -> None:
         if col.optional is True and col.nullable is False:

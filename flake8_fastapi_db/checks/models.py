@@ -478,11 +478,6 @@ class DB117(Rule):
     checklist = (1, 12)
 
 
-def _column_node_in(col: ColumnFacts, model: ModelInfo, ctx_module: object) -> ast.AST:
-    """Report on the column when this file declares it, else on the class header."""
-    return col.node if col.module is ctx_module else model.node
-
-
 @register
 class ModelChecker(Checker):
     name = "model-design"
@@ -508,13 +503,13 @@ class ModelChecker(Checker):
             if col.foreign_keys:
                 self._foreign_key_index(model, col)
         if model.own_table:
-            for col in _mixed_in_columns(model, ("mixin", "abstract", "base", "schema")):
+            for col in model.inherited_columns(("mixin", "abstract", "base", "schema")):
                 if col.foreign_keys:
                     self._foreign_key_index(model, col)
             # SQLModel non-table bases declare real columns of this table, but as a
             # schema they are never judged themselves.
-            for col in _mixed_in_columns(model, ("schema",)):
-                where = _column_node_in(col, model, self.ctx.module)
+            for col in model.inherited_columns(("schema",)):
+                where = model.report_node(col, self.ctx.module)
                 if self._first("schema", col, where):
                     self._updated_at(col, where)
                     self._password(col, where)
@@ -579,7 +574,7 @@ class ModelChecker(Checker):
         the header of the model that inherits it unindexed."""
         if self.ctx.column_indexed(model, col.attr) is not False:
             return
-        node = _column_node_in(col, model, self.ctx.module)
+        node = model.report_node(col, self.ctx.module)
         if self._first(DB101.code, col, node):
             self.report(DB101, node, col.name, model.name)
 
@@ -618,7 +613,7 @@ class ModelChecker(Checker):
                 continue
             if self.ctx.migrations.unique_with(model.tablename, col.name):
                 continue
-            node = _column_node_in(col, model, self.ctx.module)
+            node = model.report_node(col, self.ctx.module)
             if self._first(DB107.code, col, node):
                 self.report(DB107, node, col.name, model.name)
 
@@ -685,24 +680,6 @@ def _norm(model: ModelInfo, name: str | None) -> str | None:
 def _is_pk_index(model: ModelInfo, ix: IndexFacts) -> bool:
     col = model.column_by_name(ix.columns[0] or "")
     return col is not None and col.primary_key
-
-
-def _mixed_in_columns(model: ModelInfo, kinds: tuple[str, ...]) -> list[ColumnFacts]:
-    """Columns of the model's table that a mixin, an ``__abstract__`` base or a
-    SQLModel non-table base declares.
-
-    Columns of a mapped parent belong to the parent's own table (joined
-    inheritance) and are judged there.
-    """
-    owners: set[tuple[int, str]] = set()
-    stack = list(model.ancestors)
-    while stack:
-        current = stack.pop()
-        if current.facts is None or current.kind not in kinds:
-            continue  # a mapped parent's columns live in the parent's table
-        owners.add((id(current.module), current.facts.name))
-        stack.extend(current.ancestors)
-    return [c for c in model.columns.values() if (id(c.module), c.owner) in owners]
 
 
 def _lineage(model: ModelInfo) -> list[ModelInfo]:

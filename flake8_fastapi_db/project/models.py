@@ -76,6 +76,28 @@ class ModelInfo:
                 return col
         return self.columns.get(name)
 
+    def inherited_columns(self, kinds: tuple[str, ...]) -> list[ColumnFacts]:
+        """Columns of this table that a base of one of ``kinds`` declares (mixin,
+        abstract, base, schema = SQLModel non-table base).
+
+        A mapped parent's columns live in the parent's own table (joined
+        inheritance) and are judged there.
+        """
+        owners: set[tuple[int, str]] = set()
+        stack = list(self.ancestors)
+        while stack:
+            current = stack.pop()
+            if current.facts is None or current.kind not in kinds:
+                continue
+            owners.add((id(current.module), current.facts.name))
+            stack.extend(current.ancestors)
+        return [c for c in self.columns.values() if (id(c.module), c.owner) in owners]
+
+    def report_node(self, col: ColumnFacts, module: ModuleSummary) -> ast.AST:
+        """Where a finding about ``col`` goes in ``module``: the column when the
+        module declares it, else this model's class header."""
+        return col.node if col.module is module else self.node
+
     def leading_indexes(self, col: ColumnFacts) -> list[IndexFacts]:
         return [ix for ix in self.indexes if ix.leading in (col.name, col.attr)]
 

@@ -50,6 +50,23 @@ class Event(Base):
     legacy_at = Column(DateTime)  # DB104
 
 
+class AuditMixin:
+    """A plain mixin: its bare Mapped[datetime] is judged in the models using it."""
+
+    audited_at: Mapped[datetime]  # DB104
+    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Audit(AuditMixin, Base):
+    __tablename__ = "audits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
+class SecondAudit(AuditMixin, Base):
+    __tablename__ = "second_audits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
 class TypeMapBase(DeclarativeBase):
     """A type_annotation_map decides what Mapped[datetime] becomes."""
 
@@ -61,6 +78,13 @@ class Invoice(TypeMapBase):
     id: Mapped[int] = mapped_column(primary_key=True)
     issued_at: Mapped[datetime]
     paid_at: Mapped[Optional[datetime]] = mapped_column(nullable=True)
+
+
+class MappedAudit(AuditMixin, TypeMapBase):
+    """The type_annotation_map of this base makes the mixin's column aware."""
+
+    __tablename__ = "mapped_audits"
+    id: Mapped[int] = mapped_column(primary_key=True)
 
 
 log = Table(

@@ -18,3 +18,8 @@ class CreatedOnlyMixin:
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now()
     )
+
+
+class SeenMixin:
+    # naive in every model whose base has no type_annotation_map
+    last_seen_at: Mapped[datetime]
