@@ -159,7 +159,7 @@ class FileContext:
             return None
         if model.has_index_leading(col):
             return True
-        if not model.indexes_complete:
+        if not model.indexes_complete or col.opaque:
             return None
         if self.migrations.leads(model.tablename, col.name):
             return True

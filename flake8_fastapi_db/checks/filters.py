@@ -296,7 +296,7 @@ class FilterIndexChecker(Checker):
                 continue
             model = group[0].model
             if not model.indexes_complete or any(
-                    c.primary_key or c.unique or self._unique_index(model, c)
+                    c.primary_key or c.unique or c.opaque or self._unique_index(model, c)
                     for c in cols.values()):
                 continue
             names = {c.name for c in cols.values()} | set(cols)

@@ -558,7 +558,7 @@ class ModelChecker(Checker):
         if self.ctx.settings.updated_column not in (col.attr, col.name):
             return
         if "onupdate" not in col.kwargs and "server_onupdate" not in col.kwargs \
-                and not _has_star_kwargs(col):
+                and not col.opaque:
             self.report(DB103, node or col.node, col.attr)
 
     def _password(self, col: ColumnFacts, node: ast.AST | None = None) -> None:
@@ -606,7 +606,7 @@ class ModelChecker(Checker):
             return
         for name in self.ctx.settings.unique_columns:
             col = model.column_by_name(name)
-            if col is None or col.primary_key or col.unique or _has_star_kwargs(col):
+            if col is None or col.primary_key or col.unique or col.opaque:
                 continue
             if any(ix.unique and not ix.partial and (col.name in ix.columns or col.attr in
                                                      ix.columns) for ix in model.indexes):
@@ -692,10 +692,6 @@ def _lineage(model: ModelInfo) -> list[ModelInfo]:
     return out
 
 
-def _has_star_kwargs(col: ColumnFacts) -> bool:
-    return col.call is not None and any(kw.arg is None for kw in col.call.keywords)
-
-
 def _rel_opaque(rel: RelationshipFacts) -> bool:
     return any(rel.kw(k) is not None for k in ("primaryjoin", "foreign_keys", "remote_side")) \
         or any(kw.arg is None for kw in rel.call.keywords)
@@ -714,6 +710,8 @@ def _foreign_keys_to(child: ModelInfo, parent: ModelInfo) -> list[ColumnFacts]:
 
 
 def _not_null(col: ColumnFacts) -> bool:
+    if col.opaque:
+        return False
     if col.nullable is not None:
         return col.nullable is False
     if col.nullable_node is not None:

@@ -54,6 +54,9 @@ class ColumnFacts:
     nullable_node: ast.expr | None = None
     kwargs: dict[str, ast.expr] = field(default_factory=dict)
     owner: str = ""             # class (or table variable) that declares it
+    # Declared through ``**kwargs`` or a project helper (``build_field(...)``):
+    # its flags (index, unique, nullable, onupdate...) are not all visible.
+    opaque: bool = False
 
     def kw(self, name: str) -> ast.expr | None:
         return self.kwargs.get(name)
@@ -289,6 +292,8 @@ def column_from_call(module: ModuleSummary, attr: str, call: ast.Call, node: ast
     for kw in call.keywords:
         if kw.arg is not None:
             col.kwargs[kw.arg] = kw.value
+        else:
+            col.opaque = True
     if col.type_expr is None and "type_" in col.kwargs:
         col.type_expr = col.kwargs["type_"]
     _apply_flags(col)
@@ -348,12 +353,19 @@ def field_column(module: ModuleSummary, attr: str, call: ast.Call | None, node: 
             inner.kind = "field"
             return inner
     col.kwargs = dict(fkw)
+    col.opaque = any(kw.arg is None for kw in call.keywords)
     extra = fkw.get("sa_column_kwargs")
     if isinstance(extra, ast.Dict):
         for key, value in zip(extra.keys, extra.values):
             text = literal_str(key)
             if text is not None:
                 col.kwargs[text] = value
+            else:
+                col.opaque = True  # {**common}
+    elif extra is not None:
+        col.opaque = True
+    if isinstance(sa_column, ast.expr) and not isinstance(sa_column, ast.Call):
+        col.opaque = True  # sa_column=SOME_COLUMN
     if "foreign_key" in fkw:
         col.foreign_keys.append(ForeignKeyFacts(literal_str(fkw["foreign_key"]), fkw["foreign_key"],
                                                 fkw.get("ondelete")))
@@ -506,6 +518,8 @@ def _extract_value(module: ModuleSummary, facts: ClassFacts, attr: str, value: a
         # ``name: str = "default"``: a SQLModel column with a plain default.
         col = field_column(module, attr, None, stmt, facts.name)
         col.kind = "field"
+        # ``= build_foreign_key_field(...)``: a helper returns the Field.
+        col.opaque = isinstance(value, ast.Call)
         col.annotation = inner
         col.optional = annotation_optional(module, inner)
         facts.columns[attr] = col

@@ -122,3 +122,12 @@ class HeroRead(SQLModel):
 
     id: int
     updated_at: datetime
+
+
+SA_KWARGS: dict[str, Any] = {"onupdate": utcnow}
+
+
+class Guild(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    # a computed sa_column_kwargs may hold onupdate
+    updated_at: datetime = Field(default_factory=utcnow, sa_column_kwargs=SA_KWARGS)

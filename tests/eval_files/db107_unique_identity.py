@@ -94,3 +94,14 @@ class Lead(EmailMixin, Base):
 
     __tablename__ = "leads"
     id: Mapped[int] = mapped_column(primary_key=True)
+
+
+def unique_field(**kwargs):
+    return Field(unique=True, **kwargs)
+
+
+class Partner(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    # built by a helper: uniqueness not visible
+    email: str = unique_field(max_length=255)
+    username: str = Field(**{"unique": True})

@@ -74,6 +74,17 @@ class Hero(SQLModel, table=True):
     team_id: Optional[int] = Field(default=None, foreign_key="team.id")
 
 
+def foreign_key_field(target: str, **kwargs):
+    return Field(foreign_key=target, index=True, **kwargs)
+
+
+class Sidekick(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    # a project helper builds the Field: its index flag is not visible
+    hero_id: int = foreign_key_field("hero.id")
+    nickname: str
+
+
 class Vendor(VendorModel):
     __tablename__ = "vendors"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -160,6 +171,12 @@ def not_equality(db: Session, score: int):
 
 def unresolved_model(db: Session, code: str):
     return db.scalars(select(Vendor).where(Vendor.code == code)).all()
+
+
+def sidekicks_of(db: Session, hero_id: int, nickname: str):
+    stmt = select(Sidekick).where(Sidekick.hero_id == hero_id)
+    db.scalars(select(Sidekick).where(Sidekick.nickname == nickname)).all()  # DB114
+    return db.scalars(stmt).all()
 
 
 if __name__ == "__main__":
