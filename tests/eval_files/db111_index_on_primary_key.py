@@ -1,13 +1,9 @@
 # select: DB111
-from datetime import datetime
-from typing import List, Optional
+from typing import Optional
 
 from sqlalchemy import (
-    Boolean,
     Column,
-    DateTime,
     ForeignKey,
-    Index,
     Integer,
     MetaData,
     PrimaryKeyConstraint,
@@ -15,8 +11,7 @@ from sqlalchemy import (
     Table,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.sql import func
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlmodel import Field, SQLModel
 
 
@@ -24,61 +19,12 @@ class Base(DeclarativeBase):
     pass
 
 
-# The seed guide's "good" models, verbatim: its id columns carry a redundant index.
+# The seed guide's "good" models (id: primary_key=True, index=True) are in
+# db1_seed_good_models.py, which selects DB111 too.
 class User(Base):
     __tablename__ = "users"
-
     id: Mapped[int] = mapped_column(primary_key=True, index=True)  # DB111
-    email: Mapped[str] = mapped_column(String(255), unique=True, index=True, nullable=False)
-    username: Mapped[str] = mapped_column(String(50), unique=True, index=True, nullable=False)
-    hashed_password: Mapped[str] = mapped_column(String(255), nullable=False)
-    is_active: Mapped[bool] = mapped_column(Boolean, default=True, nullable=False)
-    is_superuser: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
-
-    # Timestamps with automatic updates
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True),
-        server_default=func.now(),
-        nullable=False
-    )
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True),
-        server_default=func.now(),
-        onupdate=func.now(),
-        nullable=False
-    )
-
-    # Relationships
-    posts: Mapped[List["Post"]] = relationship(
-        "Post",
-        back_populates="author",
-        cascade="all, delete-orphan",
-        lazy="selectin"  # or "joined" depending on use case
-    )
-
-    # Composite indexes
-    __table_args__ = (
-        Index('idx_user_email_active', 'email', 'is_active'),
-    )
-
-    def __repr__(self):
-        return f"<User(id={self.id}, username={self.username})>"
-
-
-class Post(Base):
-    __tablename__ = "posts"
-
-    id: Mapped[int] = mapped_column(primary_key=True, index=True)  # DB111
-    title: Mapped[str] = mapped_column(String(200), nullable=False, index=True)
-    content: Mapped[str] = mapped_column(Text, nullable=False)
-    published: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
-
-    author_id: Mapped[int] = mapped_column(
-        ForeignKey("users.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True
-    )
-    author: Mapped["User"] = relationship("User", back_populates="posts")
+    email: Mapped[str] = mapped_column(String(255), unique=True, index=True)
 
 
 class Tag(Base):
