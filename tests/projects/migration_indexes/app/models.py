@@ -26,6 +26,8 @@ class User(Base):
     # FK indexed by 0001 and dropped by 0002
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"))  # DB101
     tenant_id: Mapped[int] = mapped_column(ForeignKey("tenants.id"))
+    # FK indexed by op.create_index(op.f(...)) in 0001
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     score: Mapped[int]
     # indexed by 0003 in versions/postgresql/

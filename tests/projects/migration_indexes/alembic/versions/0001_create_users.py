@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("organization_id", sa.Integer(), sa.ForeignKey("organizations.id")),
         sa.Column("team_id", sa.Integer(), sa.ForeignKey("teams.id")),
         sa.Column("tenant_id", sa.Integer(), sa.ForeignKey("tenants.id")),
+        sa.Column("region_id", sa.Integer(), sa.ForeignKey("regions.id")),
         sa.Column("created_at", sa.DateTime(timezone=True)),
         sa.Column("score", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
@@ -33,6 +34,7 @@ def upgrade() -> None:
         sa.Index("ix_users_organization_id", "organization_id"),
     )
     op.create_index(op.f("ix_users_nickname"), "users", ["nickname"])
+    op.create_index(op.f("ix_users_region_id"), "users", ["region_id"], unique=False)
     op.create_index(op.f("ix_users_city"), "users", ["city"])
     op.create_index("ix_users_team_id", "users", ["team_id"])
     op.create_index("ix_users_country_score", "users", ["country", "score"])
@@ -42,5 +44,6 @@ def downgrade() -> None:
     op.drop_index("ix_users_country_score", table_name="users")
     op.drop_index("ix_users_team_id", table_name="users")
     op.drop_index(op.f("ix_users_city"), table_name="users")
+    op.drop_index(op.f("ix_users_region_id"), table_name="users")
     op.drop_index(op.f("ix_users_nickname"), table_name="users")
     op.drop_table("users")

@@ -54,3 +54,7 @@ async def by_team(db: AsyncSession, team_id: int):
 
 async def by_rank(db: AsyncSession, rank: int):
     return (await db.scalars(select(User).where(User.rank == rank))).all()
+
+
+async def by_region(db: AsyncSession, region_id: int):
+    return (await db.scalars(select(User).where(User.region_id == region_id))).all()
