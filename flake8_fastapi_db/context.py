@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .names import DB_LIBRARY_MARKERS, LIBRARY_ROOTS, is_fastapi, literal_str
-from .project.index import ProjectIndex, Symbol
+from .project.index import ProjectIndex, Symbol, file_mentions_db_library
 from .project.migrations import ProjectMigrations, is_migration, project_migrations
 from .project.models import ModelInfo, ModelResolver
 from .project.modules import ModuleSummary
@@ -96,9 +96,13 @@ class FileContext:
         if "import" not in self.source:
             return False
         for name in self._imported_project_modules():
-            summary = self.project.module(name)
-            if summary is not None and summary is not self.module and (
-                    summary.mentions_db_library or self._reexports_db(summary)):
+            found = self.project.module_path(name)
+            if found is None or found[0] == self.path:
+                continue
+            path, is_package = found
+            if file_mentions_db_library(path):
+                return True
+            if is_package and _package_mentions_db_library(path.parent):
                 return True
         return False
 
@@ -112,14 +116,6 @@ class FileContext:
             out.append(qualname)
             out.append(qualname.rpartition(".")[0])
         return [name for name in dict.fromkeys(out) if name]
-
-    def _reexports_db(self, summary: ModuleSummary) -> bool:
-        """A package ``__init__`` that re-exports from modules that use a DB library."""
-        for qualname in summary.imports.names.values():
-            symbol = self.project.resolve(qualname)
-            if symbol is not None and symbol.module.mentions_db_library:
-                return True
-        return False
 
     # -- project access --------------------------------------------------
     @cached_property
@@ -250,6 +246,21 @@ class FileContext:
     def _has_decorated_calls(self) -> bool:
         return any(".get(" in line or ".post(" in line or "_route(" in line
                    for line in self.lines if line.lstrip().startswith("@"))
+
+
+_MAX_PACKAGE_FILES = 64
+
+
+def _package_mentions_db_library(directory: Path) -> bool:
+    """A package whose modules use a DB library may re-export models from them.
+
+    Text only, no parsing: a wrong "yes" costs a little time, never a finding.
+    """
+    try:
+        files = sorted(directory.glob("*.py"))[:_MAX_PACKAGE_FILES]
+    except OSError:
+        return False
+    return any(file_mentions_db_library(f) for f in files)
 
 
 def literal_strings(node: ast.expr | None) -> list[str] | None:

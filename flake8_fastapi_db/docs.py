@@ -42,11 +42,40 @@ def index_page(rules: list[type[Rule]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+README_START = "<!-- rules-table:start -->"
+README_END = "<!-- rules-table:end -->"
+
+
+def readme_table(rules: list[type[Rule]]) -> str:
+    lines = ["| code | default | what it finds |", "|---|---|---|"]
+    for rule in rules:
+        if rule.code == "DB000":
+            continue
+        state = "on" if rule.default_enabled else "off"
+        lines.append(f"| [{rule.code}](docs/rules/{rule.code}.md) | {state} | "
+                     f"{rule.summary().replace('|', '/')} |")
+    return "\n".join(lines)
+
+
+def readme_text(current: str, rules: list[type[Rule]]) -> str:
+    start, end = current.find(README_START), current.find(README_END)
+    if start < 0 or end < start:
+        return current
+    return (current[:start + len(README_START)] + "\n" + readme_table(rules) + "\n"
+            + current[end:])
+
+
 def expected_files(root: Path) -> dict[Path, str]:
     rules = all_rules()
     out = {root / "docs" / "rules" / "index.md": index_page(rules)}
+    readme = root / "README.md"
+    if readme.is_file():
+        out[readme] = readme_text(readme.read_text(encoding="utf-8"), rules)
     for rule in rules:
         out[root / "docs" / "rules" / f"{rule.code}.md"] = rule_page(rule)
+    front = root / "docs" / "index.md"
+    if front.is_file():
+        out[front] = checklist_section(front.read_text(encoding="utf-8"), rules)
     return out
 
 
@@ -58,6 +87,35 @@ def check_docstrings() -> list[str]:
             if required not in sections:
                 problems.append(f"{rule.code}: docstring lacks '## {required}'")
     return problems
+
+
+CHECKLIST_START = "<!-- checklist-map:start -->"
+CHECKLIST_END = "<!-- checklist-map:end -->"
+
+
+def checklist_map(rules: list[type[Rule]]) -> str:
+    """The seed checklist -> codes table of ``docs/index.md``, from ``Rule.checklist``."""
+    from .checklist import beyond_checklist, item_text, rules_by_item
+
+    def cell(answering: list[type[Rule]]) -> str:
+        links = [f"[{r.code}](rules/{r.code}.md)" + ("" if r.default_enabled else " (off)")
+                 for r in answering]
+        return ", ".join(links) or "—"
+
+    lines = ["| # | Review Checklist item | answered by |", "|---|---|---|"]
+    for number, answering in rules_by_item(rules).items():
+        lines.append(f"| {number} | {item_text(number)} | {cell(answering)} |")
+    lines += ["", f"**Beyond the checklist:** {cell(beyond_checklist(rules))}"]
+    return "\n".join(lines)
+
+
+def checklist_section(current: str, rules: list[type[Rule]]) -> str:
+    """``current`` with the text between the checklist-map markers regenerated."""
+    start, end = current.find(CHECKLIST_START), current.find(CHECKLIST_END)
+    if start < 0 or end < start:
+        return current
+    return (current[:start + len(CHECKLIST_START)] + "\n" + checklist_map(rules) + "\n"
+            + current[end:])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,8 +31,9 @@ class Rule:
     def summary(cls) -> str:
         """First sentence of "What it does"."""
         text = doc_sections(cls.doc()).get("What it does", "").strip()
-        first = " ".join(text.split("\n\n")[0].split())
-        return first
+        paragraph = " ".join(text.split("\n\n")[0].split())
+        sentence, dot, _ = paragraph.partition(". ")
+        return sentence + "." if dot else paragraph
 
 
 def doc_sections(doc: str) -> dict[str, str]:

@@ -47,6 +47,11 @@ class OptionSpec:
     convert: Callable[[str, list[str]], tuple[str, ...]]
     help: str
 
+    @property
+    def dest(self) -> str:
+        """The attribute flake8's option parser stores the value under."""
+        return self.flag.lstrip("-").replace("-", "_")
+
 
 OPTIONS: tuple[OptionSpec, ...] = (
     OptionSpec("--db-timestamp-columns", "timestamp_columns", "created_at,updated_at",
@@ -87,7 +92,7 @@ class Settings:
     def from_options(cls, options: Any) -> Settings:
         values: dict[str, tuple[str, ...]] = {}
         for spec in OPTIONS:
-            raw = getattr(options, spec.attr, spec.default)
+            raw = getattr(options, spec.dest, spec.default)
             values[spec.attr] = spec.convert(spec.flag, _split(raw))
         return cls(**values)
 
@@ -102,9 +107,17 @@ class Settings:
     def is_test_path(self, filename: str) -> bool:
         path = filename.replace(os.sep, "/")
         parts = path.split("/")
-        suffixes = ["/".join(parts[i:]) for i in range(len(parts))]
         for pattern in self.test_paths:
             pattern = pattern.replace(os.sep, "/")
-            if any(fnmatch.fnmatchcase(s, pattern) for s in suffixes):
-                return True
+            if "/" not in pattern:
+                # A bare file pattern matches the file name, never a directory in the path.
+                if fnmatch.fnmatchcase(parts[-1], pattern):
+                    return True
+                continue
+            depth = pattern.count("/")
+            for start in range(len(parts)):
+                # tests/* matches "tests/<anything below>", anchored at a path segment.
+                head = "/".join(parts[start:start + depth + 1])
+                if fnmatch.fnmatchcase(head, pattern) and start + depth < len(parts):
+                    return True
         return False

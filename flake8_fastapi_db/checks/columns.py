@@ -161,12 +161,17 @@ class DB112(Rule):
 
     ## Example
     ```python
-    from sqlalchemy import Column, Integer
+    from datetime import datetime
+
+    from sqlalchemy import Column, DateTime, Integer, func
     from sqlalchemy.orm import DeclarativeBase
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Tag(Base):
@@ -176,11 +181,17 @@ class DB112(Rule):
 
     ## Use instead
     ```python
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Tag(Base):
@@ -284,7 +295,6 @@ class DB118(Rule):
     code = "DB118"
     name = "default-evaluated-at-import"
     message = "column '{}': {}={}() is evaluated once at import; pass the function itself"
-    checklist = (2,)
 
 
 @register

@@ -38,12 +38,17 @@ class DB114(Rule):
 
     ## Example
     ```python
-    from sqlalchemy import String, select
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, String, func, select
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Article(Base):
@@ -58,12 +63,17 @@ class DB114(Rule):
 
     ## Use instead
     ```python
-    from sqlalchemy import String, select
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, String, func, select
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Article(Base):
@@ -100,12 +110,17 @@ class DB115(Rule):
 
     ## Example
     ```python
-    from sqlalchemy import String, select
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, String, func, select
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Ticket(Base):
@@ -121,12 +136,17 @@ class DB115(Rule):
 
     ## Use instead
     ```python
-    from sqlalchemy import Index, String, select
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, Index, String, func, select
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Ticket(Base):

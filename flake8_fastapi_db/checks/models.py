@@ -32,12 +32,17 @@ class DB101(Rule):
 
     ## Example
     ```python
-    from sqlalchemy import ForeignKey
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, ForeignKey, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Post(Base):
@@ -48,12 +53,17 @@ class DB101(Rule):
 
     ## Use instead
     ```python
-    from sqlalchemy import ForeignKey
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, ForeignKey, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Post(Base):
@@ -110,7 +120,10 @@ class DB102(Rule):
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class TimestampMixin:
@@ -201,12 +214,17 @@ class DB106(Rule):
 
     ## Example
     ```python
-    from sqlalchemy import String
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, String, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class User(Base):
@@ -217,12 +235,17 @@ class DB106(Rule):
 
     ## Use instead
     ```python
-    from sqlalchemy import String
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, String, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class User(Base):
@@ -254,12 +277,17 @@ class DB107(Rule):
 
     ## Example
     ```python
-    from sqlalchemy import String
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, String, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class User(Base):
@@ -270,12 +298,17 @@ class DB107(Rule):
 
     ## Use instead
     ```python
-    from sqlalchemy import String
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, String, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class User(Base):
@@ -312,12 +345,17 @@ class DB109(Rule):
 
     ## Example
     ```python
-    from sqlalchemy import ForeignKey
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, ForeignKey, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Order(Base):
@@ -335,12 +373,17 @@ class DB109(Rule):
 
     ## Use instead
     ```python
-    from sqlalchemy import ForeignKey
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, ForeignKey, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Order(Base):
@@ -382,11 +425,17 @@ class DB116(Rule):
 
     ## Example
     ```python
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Customer(Base):
@@ -396,11 +445,17 @@ class DB116(Rule):
 
     ## Use instead
     ```python
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Customer(Base):
@@ -432,12 +487,17 @@ class DB117(Rule):
 
     ## Example
     ```python
-    from sqlalchemy import Index
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, Index, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Event(Base):
@@ -450,12 +510,17 @@ class DB117(Rule):
 
     ## Use instead
     ```python
-    from sqlalchemy import Index
+    from datetime import datetime
+
+    from sqlalchemy import DateTime, Index, func
     from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
     class Base(DeclarativeBase):
-        pass
+        created_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now())
+        updated_at: Mapped[datetime] = mapped_column(
+            DateTime(timezone=True), server_default=func.now(), onupdate=func.now())
 
 
     class Event(Base):

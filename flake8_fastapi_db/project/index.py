@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
 
-from ..names import LIBRARY_ROOTS
+from ..names import DB_LIBRARY_MARKERS, LIBRARY_ROOTS
 from .modules import ModuleSummary
 from .roots import find_module
 
@@ -65,6 +65,27 @@ def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
     return summary
 
 
+_MENTIONS: dict[tuple[Path, int], bool] = {}
+
+
+def file_mentions_db_library(path: Path) -> bool:
+    """Cheap text test (no parse): does the file mention a DB library at all?"""
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    key = (path, stat.st_mtime_ns)
+    found = _MENTIONS.get(key)
+    if found is None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b""
+        found = any(marker.encode() in data for marker in DB_LIBRARY_MARKERS)
+        _MENTIONS[key] = found
+    return found
+
+
 class ProjectIndex:
     """Module lookup and symbol resolution for one set of source roots."""
 
@@ -86,6 +107,12 @@ class ProjectIndex:
         if self.current.path is not None and path == self.current.path:
             return self.current
         return _parse(path, name, is_package)
+
+    def module_path(self, name: str) -> tuple[Path, bool] | None:
+        """File of a project module without parsing it."""
+        if not name or name.partition(".")[0] in LIBRARY_ROOTS:
+            return None
+        return find_module(name, self.roots)
 
     def is_project_module(self, name: str) -> bool:
         return self.module(name) is not None

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..names import dotted as _dotted
 from ..names import is_sa, keyword, literal_bool, literal_str
+from .migration_schema import column_def
 from .modules import ModuleSummary
 from .roots import package_root, project_dir
 
@@ -20,38 +22,128 @@ _SKIP_DIRS = frozenset({".git", ".tox", ".venv", "venv", "env", "node_modules", 
                         "site-packages", "build", "dist", ".mypy_cache", ".pytest_cache",
                         ".nox", ".eggs"})
 _MAX_MIGRATION_FILES = 5000
+_NESTED_PROJECT_MARKERS = frozenset({"pyproject.toml", "setup.py", "setup.cfg"})
 
 
 def _imports_alembic_op(summary: ModuleSummary) -> bool:
+    """``from alembic import op`` in any form, ``import alembic.op`` or ``import alembic``.
+
+    ``import alembic.config`` binds the name ``alembic`` too, so plain imports are
+    read from the statements themselves: a management script that imports
+    ``alembic.command`` and defines ``upgrade()`` is not a migration.
+    """
     for qualname in summary.imports.names.values():
-        if qualname == "alembic.op" or qualname == "alembic" or qualname.startswith("alembic.op."):
+        if qualname == "alembic.op" or qualname.startswith("alembic.op."):
+            return True
+    for stmt in summary.tree.body:
+        if isinstance(stmt, ast.Import) and any(a.name in ("alembic", "alembic.op")
+                                                for a in stmt.names):
             return True
     return False
 
 
 def is_migration(summary: ModuleSummary) -> bool:
-    """A module that imports ``alembic.op`` and defines ``revision`` or ``upgrade()``."""
+    """A module that imports ``alembic.op`` and defines ``revision`` or ``upgrade()``.
+
+    Alembic's ``env.py`` configures the run and is never a revision.
+    """
+    if summary.path is not None and summary.path.name == "env.py":
+        return False
     if not _imports_alembic_op(summary):
         return False
     return "revision" in summary.assigns or "upgrade" in summary.functions
 
 
+# Alembic's signatures of the operations the rules read, in positional order.
+# Batch operations (``batch_op.<name>``) take the table from their context and
+# have no table parameter.
+_SIGNATURES: dict[str, tuple[str, ...]] = {
+    "create_table": ("table_name",), "drop_table": ("table_name",),
+    "add_column": ("table_name", "column"), "drop_column": ("table_name", "column_name"),
+    "alter_column": ("table_name", "column_name"),
+    "create_index": ("index_name", "table_name", "columns"),
+    "drop_index": ("index_name", "table_name"),
+    "create_foreign_key": ("constraint_name", "source_table", "referent_table", "local_cols",
+                           "remote_cols"),
+    "create_unique_constraint": ("constraint_name", "table_name", "columns"),
+    "create_primary_key": ("constraint_name", "table_name", "columns"),
+    "create_check_constraint": ("constraint_name", "table_name", "condition"),
+    "drop_constraint": ("constraint_name", "table_name", "type_"),
+    "rename_table": ("old_table_name", "new_table_name"),
+    "execute": ("sqltext",),
+    "bulk_insert": ("table", "rows"),
+}
+_BATCH_IMPLICIT = frozenset({"table_name", "source_table"})
+_NAME_PARAM = {"create_index": "index_name", "drop_index": "index_name"}
+_COLUMNS_PARAM = {"create_index": "columns", "create_unique_constraint": "columns",
+                  "create_primary_key": "columns", "create_foreign_key": "local_cols"}
+
+
 @dataclass
 class Operation:
-    """One ``op.<name>(...)`` (or ``batch_op.<name>(...)``) call, in order."""
+    """One ``op.<name>(...)`` (or ``batch_op.<name>(...)``) call, in order.
+
+    SQL run through a connection (``op.get_bind().execute(...)``) is recorded as
+    an ``execute`` operation too: for the rules it is raw SQL all the same.
+    """
 
     name: str
     call: ast.Call
     table: str | None            # literal table name when known
     batch: bool = False
+    module: ModuleSummary | None = field(default=None, repr=False, compare=False)
 
     def arg(self, position: int, name: str) -> ast.expr | None:
-        """A parameter given by position (after the implicit batch table) or keyword."""
+        """A parameter given by ``position`` in the call as written, or by keyword."""
         value = keyword(self.call, name)
         if value is not None:
             return value
         args = self.call.args
         return args[position] if position < len(args) else None
+
+    def param(self, name: str) -> ast.expr | None:
+        """A parameter of Alembic's signature of this operation, by keyword or position."""
+        value = keyword(self.call, name)
+        if value is not None:
+            return value
+        params = _SIGNATURES.get(self.name, ())
+        if self.batch:
+            params = tuple(p for p in params if p not in _BATCH_IMPLICIT)
+        if name not in params:
+            return None
+        position = params.index(name)
+        args = self.call.args
+        if any(isinstance(a, ast.Starred) for a in args[:position + 1]):
+            return None
+        return args[position] if position < len(args) else None
+
+    def text(self, node: ast.expr | None) -> str | None:
+        """A literal string, ``op.f("...")``, or a module-level string constant."""
+        return literal_text(self.module, node)
+
+    @property
+    def object_name(self) -> str | None:
+        """Literal name of the index or constraint this operation creates or drops."""
+        return self.text(self.param(_NAME_PARAM.get(self.name, "constraint_name")))
+
+    @property
+    def column(self) -> str | None:
+        """Literal column name of ``add_column``/``drop_column``/``alter_column``."""
+        if self.name == "add_column":
+            column = self.param("column")
+            if isinstance(column, ast.Call) and column.args:
+                return self.text(column.args[0])
+            return None
+        return self.text(self.param("column_name"))
+
+    @property
+    def columns(self) -> tuple[str, ...] | None:
+        """Literal column list of an index/constraint operation, None if not literal."""
+        node = self.param(_COLUMNS_PARAM.get(self.name, "columns"))
+        if not isinstance(node, (ast.List, ast.Tuple)) or not node.elts:
+            return None
+        cols = tuple(self.text(e) for e in node.elts)
+        return cols if all(cols) else None  # type: ignore[return-value]
 
 
 @dataclass
@@ -60,32 +152,37 @@ class OperationList:
     # Something the model cannot follow (a helper call, a loop, a non-literal
     # table name): rules that need the complete list stay silent.
     complete: bool = True
+    # Code the model cannot see ran (a helper, ``op.invoke``, a nested def): it
+    # may have run any operation. Implies ``complete`` is False.
+    opaque: bool = False
+
+
+def literal_text(module: ModuleSummary | None, node: ast.expr | None) -> str | None:
+    """``"ix"``, ``op.f("ix")`` or a Name bound once at module level to a string."""
+    text = _literal_name(node)
+    if text is None and isinstance(node, ast.Name) and module is not None:
+        text = _literal_name(module.assigns.get(node.id))
+    return text
 
 
 def _literal_name(node: ast.expr | None) -> str | None:
     """``"ix_name"`` or ``op.f("ix_name")``."""
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "f" \
-            and node.args:
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+            node.func.attr == "f" and node.args:
         return literal_str(node.args[0])
     return literal_str(node)
 
 
-# Position of the table-name parameter of each operation on ``op`` (batch ops take it
-# from the context).
-_TABLE_POSITION = {
-    "create_table": 0, "drop_table": 0, "add_column": 0, "drop_column": 0, "alter_column": 0,
-    "create_index": 1, "drop_index": None, "create_foreign_key": 1, "create_unique_constraint": 1,
-    "create_primary_key": 1, "create_check_constraint": 1, "drop_constraint": 1,
-    "rename_table": 0, "bulk_insert": 0, "create_table_comment": 0, "drop_table_comment": 0,
-}
-_TABLE_KEYWORD = {
-    "create_table": "table_name", "drop_table": "table_name", "add_column": "table_name",
-    "drop_column": "table_name", "alter_column": "table_name", "create_index": "table_name",
-    "drop_index": "table_name", "create_foreign_key": "source_table",
-    "create_unique_constraint": "table_name", "create_primary_key": "table_name",
-    "create_check_constraint": "table_name", "drop_constraint": "table_name",
-    "rename_table": "old_table_name",
-}
+# ``op.<name>`` helpers that run no schema operation.
+_HELPERS = frozenset({"f", "get_bind", "get_context", "inline_literal", "batch_alter_table"})
+# ``op.<name>`` calls that run code the model cannot see.
+_OPAQUE = frozenset({"invoke", "run_async", "implementation_for", "register_operation"})
+# Methods that run SQL on whatever object they are called (a connection, a session).
+_SQL_METHODS = frozenset({"execute", "exec_driver_sql"})
+# Statement calls with no effect on the schema.
+_HARMLESS_CALLS = frozenset({"print", "warnings.warn"})
+_HARMLESS_OWNERS = frozenset({"log", "logger", "logging", "LOG", "LOGGER", "_log", "_logger"})
+_MAX_HELPER_DEPTH = 4
 
 
 def _op_names(summary: ModuleSummary) -> set[str]:
@@ -100,76 +197,150 @@ def operations(summary: ModuleSummary, func: ast.FunctionDef | None) -> Operatio
     result = OperationList()
     if func is None:
         return result
-    op_names = _op_names(summary)
-    _collect(func.body, op_names, {}, result, in_loop=False)
+    _Collector(summary, result).body(func.body, {})
     return result
 
 
-def _dotted(node: ast.AST) -> str | None:
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return None
+class _Collector:
+    """Walks a function body in execution order and records its operations."""
 
+    def __init__(self, summary: ModuleSummary, result: OperationList) -> None:
+        self.module = summary
+        self.result = result
+        self.op_names = _op_names(summary)
+        self.op_heads = {name.partition(".")[0] for name in self.op_names}
 
-def _collect(body: list[ast.stmt], op_names: set[str], batch: dict[str, str | None],
-             result: OperationList, in_loop: bool) -> None:
-    for stmt in body:
+    def body(self, body: list[ast.stmt], batch: dict[str, str | None]) -> None:
+        for stmt in body:
+            self.statement(stmt, batch)
+
+    def statement(self, stmt: ast.stmt, batch: dict[str, str | None]) -> None:
         if isinstance(stmt, (ast.With, ast.AsyncWith)):
             inner = dict(batch)
             for item in stmt.items:
-                ctx = item.context_expr
-                if isinstance(ctx, ast.Call) and _dotted(ctx.func) in {f"{o}.batch_alter_table"
-                                                                     for o in op_names}:
-                    table = literal_str(ctx.args[0]) if ctx.args else literal_str(
-                        keyword(ctx, "table_name"))
-                    if table is None:
-                        result.complete = False
-                    if isinstance(item.optional_vars, ast.Name):
-                        inner[item.optional_vars.id] = table
-            _collect(stmt.body, op_names, inner, result, in_loop)
-            continue
-        if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)):
-            _scan_calls(stmt, op_names, batch, result, in_loop=True)
-            result.complete = False
-            continue
-        if isinstance(stmt, (ast.If, ast.Try)) or type(stmt).__name__ == "TryStar":
-            _scan_calls(stmt, op_names, batch, result, in_loop)
-            # Conditional operations make the list depend on runtime state.
-            result.complete = False
-            continue
-        _scan_calls(stmt, op_names, batch, result, in_loop)
+                table = self._batch_table(item.context_expr)
+                if table is False:
+                    self.scan(item.context_expr, stmt, batch)
+                    continue
+                if table is None:
+                    self.result.complete = False
+                if isinstance(item.optional_vars, ast.Name):
+                    inner[item.optional_vars.id] = table
+            self.body(stmt.body, inner)
+            return
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            # A nested helper: whether and when it runs is not followed.
+            self.hidden()
+            return
+        nested = _nested_bodies(stmt)
+        if nested is not None:
+            # Loops and conditionals make the list depend on runtime state.
+            self.result.complete = False
+            for expr in _own_expressions(stmt):
+                self.scan(expr, stmt, batch)
+            for block in nested:
+                self.body(block, batch)
+            return
+        self.scan(stmt, stmt, batch)
 
+    def _batch_table(self, node: ast.expr) -> str | None | bool:
+        """Table of ``op.batch_alter_table("t")``; False when ``node`` is not one."""
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute) or \
+                node.func.attr != "batch_alter_table" or \
+                _dotted(node.func.value) not in self.op_names:
+            return False
+        return literal_text(self.module, node.args[0] if node.args else
+                            keyword(node, "table_name"))
 
-def _scan_calls(stmt: ast.stmt, op_names: set[str], batch: dict[str, str | None],
-                result: OperationList, in_loop: bool) -> None:
-    calls = [n for n in ast.walk(stmt) if isinstance(n, ast.Call)]
-    calls.sort(key=lambda c: (c.lineno, c.col_offset))
-    for call in calls:
+    def scan(self, node: ast.AST, stmt: ast.stmt, batch: dict[str, str | None]) -> None:
+        calls = [n for n in ast.walk(node) if isinstance(n, ast.Call)]
+        calls.sort(key=lambda c: (c.lineno, c.col_offset))
+        for call in calls:
+            self.call(call, stmt, batch)
+
+    def call(self, call: ast.Call, stmt: ast.stmt, batch: dict[str, str | None]) -> None:
         name = _dotted(call.func)
-        if name is None or "." not in name:
-            if isinstance(stmt, ast.Expr) and stmt.value is call and name is not None:
-                # A bare call to a local helper: it may run operations we cannot see.
-                result.complete = False
-            continue
-        owner, _, method = name.rpartition(".")
-        if owner in op_names:
-            result.ops.append(Operation(method, call, _op_table(method, call), batch=False))
-        elif owner in batch:
-            result.ops.append(Operation(method, call, batch[owner], batch=True))
+        owner, _, method = (name or "").rpartition(".")
+        if owner and (owner in self.op_names or owner in batch):
+            if method in _OPAQUE:
+                self.hidden()
+            elif method not in _HELPERS:
+                in_batch = owner in batch and owner not in self.op_names
+                table = batch[owner] if in_batch else _op_table(method, call, self.module)
+                self.result.ops.append(Operation(method, call, table, batch=in_batch,
+                                                 module=self.module))
+            return
+        if isinstance(call.func, ast.Attribute) and call.func.attr in _SQL_METHODS:
+            self.result.ops.append(Operation("execute", call, None, module=self.module))
+            return
+        if (isinstance(stmt, ast.Expr) and stmt.value is call and not _harmless(name)) or \
+                self._passes_op(call, batch) or self._local_runner(call.func):
+            # A helper: it may run operations the model cannot see.
+            self.hidden()
+
+    def hidden(self) -> None:
+        self.result.complete = False
+        self.result.opaque = True
+
+    def _local_runner(self, func: ast.expr, depth: int = 0) -> bool:
+        """A function of the migration whose body uses ``op`` (directly or through
+        another such function); one that only builds columns is no operation."""
+        if not isinstance(func, ast.Name) or func.id not in self.module.functions:
+            return False
+        if depth > _MAX_HELPER_DEPTH:
+            return True
+        for node in ast.walk(self.module.functions[func.id]):
+            if isinstance(node, ast.Name) and node.id in self.op_heads:
+                return True
+            if isinstance(node, ast.Call) and node.func is not func and \
+                    self._local_runner(node.func, depth + 1):
+                return True
+        return False
+
+    def _passes_op(self, call: ast.Call, batch: dict[str, str | None]) -> bool:
+        """``helper(op, ...)`` / ``helper(batch_op=batch_op)``: operations by proxy."""
+        values = [*call.args, *(kw.value for kw in call.keywords)]
+        return any(_dotted(v) in self.op_names or (isinstance(v, ast.Name) and v.id in batch)
+                   for v in values)
 
 
-def _op_table(method: str, call: ast.Call) -> str | None:
-    value = keyword(call, _TABLE_KEYWORD.get(method, "table_name"))
-    if value is None:
-        pos = _TABLE_POSITION.get(method)
-        if pos is not None and pos < len(call.args):
-            value = call.args[pos]
-    return literal_str(value)
+def _harmless(name: str | None) -> bool:
+    if name is None:
+        return False
+    return name in _HARMLESS_CALLS or name.partition(".")[0] in _HARMLESS_OWNERS
+
+
+def _nested_bodies(stmt: ast.stmt) -> list[list[ast.stmt]] | None:
+    """Statement blocks of a compound statement (if/for/while/try/match), else None."""
+    if isinstance(stmt, (ast.If, ast.For, ast.AsyncFor, ast.While)):
+        return [stmt.body, stmt.orelse]
+    if isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+        blocks = [stmt.body, stmt.orelse, stmt.finalbody]  # type: ignore[attr-defined]
+        blocks.extend(h.body for h in stmt.handlers)  # type: ignore[attr-defined]
+        return blocks
+    if isinstance(stmt, ast.Match):
+        return [case.body for case in stmt.cases]
+    return None
+
+
+def _own_expressions(stmt: ast.stmt) -> list[ast.expr]:
+    """Expressions a compound statement evaluates itself (its test, iterable, subject)."""
+    names = ("test", "iter", "subject")
+    return [value for value in (getattr(stmt, n, None) for n in names)
+            if isinstance(value, ast.expr)]
+
+
+def _op_table(method: str, call: ast.Call, module: ModuleSummary | None = None) -> str | None:
+    params = _SIGNATURES.get(method, ())
+    param = next((p for p in params if p in ("table_name", "source_table", "old_table_name")),
+                 "table_name")
+    value = keyword(call, param)
+    if value is None and param in params:
+        position = params.index(param)
+        if position < len(call.args) and not any(isinstance(a, ast.Starred)
+                                                 for a in call.args[:position + 1]):
+            value = call.args[position]
+    return literal_text(module, value) if value is not None else None
 
 
 @dataclass(frozen=True)
@@ -224,6 +395,11 @@ def created_indexes(summary: ModuleSummary, revision: str | None,
                 out.append(MigrationIndex(revision, name, op.table, cols, unique))
         elif op.name == "create_table":
             out.extend(_create_table_indexes(summary, revision, op))
+        elif op.name == "add_column":
+            # Alembic creates the index of a Column(index=True) / unique=True it adds.
+            col = column_def(summary, op.param("column"))
+            if col is not None and col.name and col.index:
+                out.append(MigrationIndex(revision, None, op.table, (col.name,), col.unique))
     return out
 
 
@@ -276,13 +452,21 @@ def migration_facts(summary: ModuleSummary) -> MigrationFacts:
 
 
 def _candidate_files(root: Path) -> list[Path]:
-    """``*.py`` files inside ``versions`` directories below the project directory,
-    and their subdirectories (``versions/postgresql/``, alembic's
-    ``recursive_version_locations``)."""
+    """``*.py`` files below ``versions`` directories of the project directory.
+
+    A subdirectory with its own Python project file is another project (a
+    service of a monorepo, a test fixture) and is not read.
+    """
     found: list[Path] = []
+    top = str(root)
     for dirpath, dirnames, filenames in os.walk(root):
+        if dirpath != top and not _NESTED_PROJECT_MARKERS.isdisjoint(filenames):
+            dirnames[:] = []
+            continue
         dirnames[:] = [d for d in dirnames if d not in _SKIP_DIRS and not d.startswith(".")]
-        if "versions" in Path(dirpath).relative_to(root).parts:
+        # versions/ itself, or per-dialect folders below it (versions/postgresql/);
+        # without a project directory the root is such a folder itself.
+        if "versions" in (*root.parts[-2:], *Path(dirpath).relative_to(root).parts):
             found.extend(Path(dirpath, f) for f in filenames if f.endswith(".py"))
             if len(found) > _MAX_MIGRATION_FILES:
                 break

@@ -1,0 +1,1 @@
+"""A small online shop: the flake8-fastapi-db demo application."""

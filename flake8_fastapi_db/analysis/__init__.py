@@ -1,0 +1,1 @@
+"""Analysis helpers shared by rules; each module is one concept."""

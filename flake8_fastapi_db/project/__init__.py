@@ -1,0 +1,1 @@
+"""ast-based project index: modules, models, migrations of the linted project."""

@@ -1,0 +1,1 @@
+"""The application package: what migrations must not import."""

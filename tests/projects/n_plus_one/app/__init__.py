@@ -1,0 +1,1 @@
+"""Scenario: models in a package, routes in api/routes, session dependency in deps."""

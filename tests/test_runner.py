@@ -1,0 +1,115 @@
+"""Runner guarantees: DB000 isolation, the cheap path, never running linted code."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from flake8_fastapi_db.checker import Checker
+from flake8_fastapi_db.context import FileContext
+from flake8_fastapi_db.project import index as project_index
+from flake8_fastapi_db.registry import load_checkers
+from flake8_fastapi_db.rules import Rule
+from flake8_fastapi_db.runner import Runner
+from flake8_fastapi_db.settings import Settings
+from lintutil import lint_source
+
+SOURCE = '''\
+from sqlalchemy import ForeignKey
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Post(Base):
+    __tablename__ = "posts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+'''
+
+
+class Boom(Rule):
+    """## What it does
+    Always fails (test only)."""
+
+    code = "DB999"
+    name = "boom"
+    message = "boom"
+
+
+class ExplodingChecker(Checker):
+    name = "exploding"
+    rules = (Boom,)
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        raise KeyError("kaboom")
+
+
+class RecursingChecker(Checker):
+    name = "recursing"
+    rules = (Boom,)
+
+    def visit_Name(self, node: ast.Name) -> None:
+        def down(n: int) -> int:
+            return down(n + 1)
+        down(0)
+
+
+def _run(checkers: list[type[Checker]], source: str = SOURCE, filename: str = "x.py"):
+    ctx = FileContext(ast.parse(source), filename, source.splitlines(True), Settings())
+    return Runner(ctx, checkers).run()
+
+
+def test_a_crashing_rule_becomes_one_db000_and_other_rules_still_report() -> None:
+    violations = _run([ExplodingChecker, *load_checkers()])
+    texts = [v.text for v in violations]
+    internal = [t for t in texts if t.startswith("DB000")]
+    assert internal == ["DB000 internal error in exploding: KeyError: 'kaboom'; please report"]
+    assert any(t.startswith("DB101") for t in texts)
+    assert violations[0].line == 1
+
+
+def test_recursion_error_is_isolated_too() -> None:
+    texts = [v.text for v in _run([RecursingChecker, *load_checkers()])]
+    assert sum(t.startswith("DB000") for t in texts) == 1
+    assert any(t.startswith("DB101") for t in texts)
+
+
+def test_file_without_db_imports_never_touches_the_project_index(tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    parsed: list[Path] = []
+    original = project_index._parse
+    monkeypatch.setattr(project_index, "_parse",
+                        lambda path, *a: parsed.append(path) or original(path, *a))
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "helpers.py").write_text("def f():\n    return 1\n")
+    source = "import json\nimport os\n\n\ndef g():\n    return json.dumps(os.environ)\n"
+    assert lint_source(source, str(tmp_path / "plain.py")) == []
+    assert parsed == []
+
+
+def test_linted_project_modules_are_never_imported_or_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "EXECUTED"
+    (tmp_path / "pyproject.toml").write_text("")
+    app = tmp_path / "app"
+    app.mkdir()
+    bomb = f"open({str(marker)!r}, 'w').write('x')\nraise SystemExit('imported!')\n"
+    (app / "__init__.py").write_text(bomb)
+    (app / "base.py").write_text(bomb + "from sqlalchemy.orm import DeclarativeBase\n"
+                                 "class Base(DeclarativeBase):\n    pass\n")
+    source = SOURCE.replace("class Base(DeclarativeBase):\n    pass\n",
+                            "from app.base import Base\n")
+    (app / "models.py").write_text(bomb + source)
+    found = lint_source(source, str(app / "models.py"))
+    assert any(text.startswith("DB101") for _, _, text in found)
+    assert not marker.exists()
+
+
+def test_output_does_not_depend_on_which_files_were_linted_before(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "a.py").write_text(SOURCE)
+    (tmp_path / "b.py").write_text(SOURCE.replace("posts", "comments"))
+    first = lint_source(SOURCE, str(tmp_path / "a.py"))
+    lint_source((tmp_path / "b.py").read_text(), str(tmp_path / "b.py"))
+    assert lint_source(SOURCE, str(tmp_path / "a.py")) == first
