@@ -67,14 +67,15 @@ class FileContext:
 
     @cached_property
     def is_test(self) -> bool:
-        """Test-path globs match the path inside the project, not the absolute path:
-        a checkout under ``/home/u/tests/app`` must not make every file a test."""
+        """Test-path globs match the path from the project directory on (its own
+        name included), never the directories above it: a checkout under
+        ``/home/u/tests/app`` must not make every file a test."""
         name = self.filename
         if self.path is not None:
             proj = project_dir(self.path.parent)
             if proj is not None:
                 try:
-                    name = str(self.path.relative_to(proj))
+                    name = str(self.path.relative_to(proj.parent))
                 except ValueError:
                     pass
         return self.settings.is_test_path(name)
