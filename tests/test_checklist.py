@@ -25,7 +25,7 @@ INTENDED: dict[int, set[str]] = {
     6: {"DB304", "DB305", "DB306", "DB307"},
     7: {f"DB40{n}" for n in range(1, 10)},
     8: {f"DB50{n}" for n in range(1, 7)},
-    9: {"DB207"},
+    9: {"DB207", "DB306"},
     10: {"DB109", "DB110"},
     11: {"DB101", "DB405"},
     12: {"DB115", "DB117"},

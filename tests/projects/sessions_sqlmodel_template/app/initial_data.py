@@ -1,0 +1,22 @@
+# select: DB3,DB6
+import logging
+
+from sqlmodel import Session
+
+from app.core.db import engine, init_db
+
+logger = logging.getLogger(__name__)
+
+
+def init() -> None:
+    with Session(engine) as session:
+        init_db(session)
+
+
+def main() -> None:
+    logger.info("Creating initial data")
+    init()
+
+
+if __name__ == "__main__":
+    main()
