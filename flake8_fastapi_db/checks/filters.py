@@ -88,9 +88,11 @@ class DB114(Rule):
 
     ## Limitations
     Primary keys, booleans and enums (low cardinality) are never reported, nor are
-    columns whose type cannot be determined. Test files are not checked: their
-    queries are not production access patterns. One finding per column and file,
-    at its first use.
+    columns whose type cannot be determined. A statement that also filters the
+    primary key or a unique column of the same model with equality is not judged
+    for that model: the key already pins the rows. Test files are not checked:
+    their queries are not production access patterns. One finding per column and
+    file, at its first use that no index covers.
     """
 
     code = "DB114"
@@ -207,6 +209,7 @@ class FilterIndexChecker(Checker):
             return
         scope = self.scopes.setdefault(self.ctx.enclosing_function(node), _Scope())
         statement_equal: list[_Use] = []
+        statement_uses: list[_Use] = []
         entity = self._chain_entity(chain)
         for call in chain:
             method = call.func.attr if isinstance(call.func, ast.Attribute) else ""
@@ -214,17 +217,23 @@ class FilterIndexChecker(Checker):
                 found = self._equalities(call, entity) if method != "filter_by" else \
                     self._filter_by(call, entity)
                 statement_equal.extend(found)
+                statement_uses.extend(found)
                 for use in found:
-                    scope.uses.append(use)
                     scope.equal.setdefault(use.model.qualname, set()).add(use.col.attr)
             elif method in _JOIN_METHODS and len(call.args) >= 2:
-                for use in self._equalities_in(call.args[1], "a join condition"):
-                    scope.uses.append(use)
+                statement_uses.extend(self._equalities_in(call.args[1], "a join condition"))
             elif method in _ORDER_METHODS:
                 for arg in call.args:
                     use = self._sort_column(arg)
                     if use is not None:
-                        scope.uses.append(use)
+                        statement_uses.append(use)
+        # Equality on the primary key or a unique column pins the rows of that
+        # model: the statement's other columns of it need no index of their own
+        # (``update(Auth).where(Auth.id == i, Auth.stamp == s)``).
+        pinned = {u.model.qualname for u in statement_equal
+                  if self._unique_index(u.model, u.col) or u.col.unique}
+        scope.uses.extend(u for u in statement_uses if u.model.qualname not in pinned or
+                          self._unique_index(u.model, u.col) or u.col.unique)
         self._composite(chain, statement_equal)
 
     def _is_chain_top(self, node: ast.Call) -> bool:

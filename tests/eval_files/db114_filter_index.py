@@ -13,6 +13,7 @@ from sqlalchemy import (
     and_,
     desc,
     select,
+    update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
@@ -46,6 +47,8 @@ class User(Base):
     score: Mapped[int]
     rank: Mapped[int]
     age: Mapped[int]
+    session_stamp: Mapped[str] = mapped_column(String(36))
+    revision: Mapped[int]
     created_at: Mapped[datetime]
     last_login: Mapped[Optional[datetime]]
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -177,6 +180,21 @@ def sidekicks_of(db: Session, hero_id: int, nickname: str):
     stmt = select(Sidekick).where(Sidekick.hero_id == hero_id)
     db.scalars(select(Sidekick).where(Sidekick.nickname == nickname)).all()  # DB114
     return db.scalars(stmt).all()
+
+
+def optimistic_update(db: Session, user_id: int, stamp: str, revision: int):
+    # the primary key pins the row: the other conditions need no index
+    db.execute(
+        update(User)
+        .where(User.id == user_id, User.session_stamp == stamp, User.revision == revision)
+        .values(revision=revision + 1)
+    )
+    # a unique column pins it too
+    return db.scalars(select(User).where(User.email == "a@b.c", User.revision == 1)).all()
+
+
+def by_stamp(db: Session, stamp: str):
+    return db.scalars(select(User).where(User.session_stamp == stamp)).first()  # DB114
 
 
 if __name__ == "__main__":
