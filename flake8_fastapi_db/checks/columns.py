@@ -139,6 +139,12 @@ class DB111(Rule):
     users = Table("users", MetaData(), Column("id", Integer, primary_key=True))
     ```
 
+    ## Limitations
+    A composite primary key's index covers its first column only, so a later key
+    column with `index=True` is not reported (DB101 asks for that index). The key's
+    column order is the one declarative uses: the class's own columns first, then
+    those of its mixins and bases, or an explicit `PrimaryKeyConstraint`.
+
     ## References
     The seed guide's own "good" `User` model declares `id` this way.
     """

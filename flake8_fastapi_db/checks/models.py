@@ -74,10 +74,11 @@ class DB101(Rule):
 
     ## Limitations
     In an association table with a composite primary key, only the first key
-    column is covered by the primary key's index; the second is reported. Foreign
-    keys declared in a mixin are checked where the mixin's columns are declared,
-    not in every model using it. A model whose index declarations cannot be read
-    (a computed `__table_args__`) is not reported.
+    column is covered by the primary key's index; the second is reported. A
+    foreign key declared in a mixin or abstract base is judged in each model that
+    uses it and reported once: on its own line when the file declares it, else on
+    the model's class header. A model whose index declarations cannot be read (a
+    computed `__table_args__`, a helper that builds the column) is not reported.
     """
 
     code = "DB101"
@@ -532,9 +533,11 @@ class DB117(Rule):
     ```
 
     ## Limitations
-    An index that is unique while the longer one is not is kept (it enforces
-    uniqueness). Partial indexes (`postgresql_where=`...) and expression indexes
-    are never compared. `primary_key=True` with `index=True` is DB111.
+    A unique index is kept when the longer one is not unique, or is unique over
+    more columns (it enforces a stronger uniqueness). Partial indexes
+    (`postgresql_where=`...), dialect-only indexes (`.ddl_if(dialect=...)`) and
+    expression indexes are never compared. `primary_key=True` with `index=True`
+    is DB111.
     """
 
     code = "DB117"
