@@ -604,6 +604,11 @@ def index_from_call(module: ModuleSummary, item: ast.expr, origin: str) -> Index
         args = args[1:]
     cols = tuple(_column_ref(a) for a in args)
     partial = any(kw.arg is not None and kw.arg.endswith("_where") for kw in item.keywords)
+    # Another access method (GIN, hash) or operator classes: a different index, never
+    # compared with a plain B-tree one (DB117), though it still indexes the column.
+    partial = partial or any(
+        kw.arg is not None and kw.arg.endswith(("_using", "_ops")) and
+        (literal_str(kw.value) or "").lower() != "btree" for kw in item.keywords)
     if tail == "Index":
         unique = literal_bool(keyword(item, "unique")) is True
         kind = "unique" if unique else "index"

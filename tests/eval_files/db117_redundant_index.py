@@ -112,6 +112,22 @@ class Run(Base):
     )
 
 
+class Document(Base):
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # a prefix of the explicit B-tree index below
+    title: Mapped[str] = mapped_column(String(200), index=True)  # DB117
+    body: Mapped[str] = mapped_column(String(2000), index=True)
+    __table_args__ = (
+        # other access methods and operator classes serve other queries
+        Index("ix_documents_title_trgm", "title", postgresql_using="gin",
+              postgresql_ops={"title": "gin_trgm_ops"}),
+        Index("ix_documents_body_pattern", "body", "id",
+              postgresql_ops={"body": "text_pattern_ops"}),
+        Index("ix_documents_title_btree", "title", "id", postgresql_using="btree"),
+    )
+
+
 class Session(Base):
     __tablename__ = "sessions"
     # primary key + index=True is DB111, not DB117
