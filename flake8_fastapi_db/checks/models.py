@@ -535,8 +535,9 @@ class DB117(Rule):
     ## Limitations
     A unique index is kept when the longer one is not unique, or is unique over
     more columns (it enforces a stronger uniqueness). Partial indexes
-    (`postgresql_where=`...), dialect-only indexes (`.ddl_if(dialect=...)`) and
-    expression indexes are never compared. `primary_key=True` with `index=True`
+    (`postgresql_where=`...), dialect-only indexes (`.ddl_if(dialect=...)`),
+    indexes with another access method or operator classes (`postgresql_using=
+    "gin"`, `postgresql_ops=`) and expression indexes are never compared. `primary_key=True` with `index=True`
     is DB111.
     """
 
