@@ -12,7 +12,7 @@ from .project.index import ProjectIndex, Symbol, file_mentions_db_library
 from .project.migrations import ProjectMigrations, is_migration, project_migrations
 from .project.models import ModelInfo, ModelResolver
 from .project.modules import ModuleSummary
-from .project.roots import module_name_for, roots_for
+from .project.roots import module_name_for, project_dir, roots_for
 from .settings import Settings
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "api_route",
@@ -67,7 +67,18 @@ class FileContext:
 
     @cached_property
     def is_test(self) -> bool:
-        return self.settings.is_test_path(self.filename)
+        """Test-path globs match the path from the project directory on (its own
+        name included), never the directories above it: a checkout under
+        ``/home/u/tests/app`` must not make every file a test."""
+        name = self.filename
+        if self.path is not None:
+            proj = project_dir(self.path.parent)
+            if proj is not None:
+                try:
+                    name = str(self.path.relative_to(proj.parent))
+                except ValueError:
+                    pass
+        return self.settings.is_test_path(name)
 
     @cached_property
     def is_migration(self) -> bool:
@@ -145,7 +156,7 @@ class FileContext:
             return None
         if model.has_index_leading(col):
             return True
-        if not model.indexes_complete:
+        if not model.indexes_complete or col.opaque:
             return None
         if self.migrations.leads(model.tablename, col.name):
             return True

@@ -82,7 +82,7 @@ MODELS = """
         author_id: Mapped[int] = mapped_column(ForeignKey("parents.id"))
 """
 
-SELECT = ["--select=DB1", "--extend-ignore=DB116"]
+SELECT = ["--select=DB1", "--extend-ignore=DB116,DB108,DB110"]
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import ast
 
 from ..checker import Checker
 from ..names import is_sa, is_sqlmodel, keyword, literal_bool
-from ..project.facts import ColumnFacts
+from ..project.facts import ColumnFacts, IndexFacts, column_level_indexes, extract_table
 from ..project.models import ABSTRACT, BASE, MODEL, ModelInfo
 from ..registry import register
 from ..rules import Rule
@@ -138,6 +138,12 @@ class DB111(Rule):
 
     users = Table("users", MetaData(), Column("id", Integer, primary_key=True))
     ```
+
+    ## Limitations
+    A composite primary key's index covers its first column only, so a later key
+    column with `index=True` is not reported (DB101 asks for that index). The key's
+    column order is the one declarative uses: the class's own columns first, then
+    those of its mixins and bases, or an explicit `PrimaryKeyConstraint`.
 
     ## References
     The seed guide's own "good" `User` model declares `id` this way.
@@ -302,6 +308,9 @@ class ColumnChecker(Checker):
     name = "column-declarations"
     rules = (DB104, DB105, DB111, DB112, DB113, DB118)
 
+    def begin(self) -> None:
+        self._reported: set[tuple[int, int]] = set()
+
     def visit_Call(self, node: ast.Call) -> None:
         if self.ctx.is_migration:
             return
@@ -313,7 +322,8 @@ class ColumnChecker(Checker):
 
     def _column_call(self, call: ast.Call, sqlmodel_field: bool) -> None:
         label = self._label(call)
-        if literal_bool(keyword(call, "primary_key")) and literal_bool(keyword(call, "index")):
+        if literal_bool(keyword(call, "primary_key")) and literal_bool(keyword(call, "index")) \
+                and self._leads_primary_key(call):
             self.report(DB111, call, label)
         for kw in call.keywords:
             if kw.arg in _DEFAULT_KEYWORDS and isinstance(kw.value, ast.Call):
@@ -323,6 +333,28 @@ class ColumnChecker(Checker):
         type_expr = self._type_expr(call, sqlmodel_field)
         if type_expr is not None:
             self._check_type(call, label, type_expr)
+
+    def _leads_primary_key(self, call: ast.Call) -> bool:
+        """Is the column the first one of its table's primary key?
+
+        Only then is its own index redundant: a later column of a composite
+        primary key is not covered by the key's index (and DB101 asks for one).
+        """
+        for anc in self.ctx.ancestors(call):
+            if isinstance(anc, ast.Call) and is_sa(self.ctx.qualname(anc.func), "Table"):
+                table = extract_table(self.ctx.module, "", anc)
+                columns = list(table.columns.values())
+                indexes = column_level_indexes(columns) + table.indexes
+                mine = next((c for c in columns if c.call is call), None)
+                return mine is None or _first_of_pk(indexes, (mine.name,))
+            if isinstance(anc, ast.ClassDef):
+                model = self.ctx.model_for_class(anc)
+                mine = next((c for c in model.columns.values() if c.call is call), None)
+                if mine is None and model.facts is not None:
+                    mine = next((c for c in model.facts.columns.values() if c.call is call),
+                                None)
+                return mine is None or _first_of_pk(model.indexes, (mine.name, mine.attr))
+        return True
 
     def _import_time_call(self, call: ast.Call) -> str | None:
         qualname = self.ctx.qualname(call.func)
@@ -393,6 +425,16 @@ class ColumnChecker(Checker):
             if declarative and col.mapped and col.type_expr is None and \
                     self._is_datetime(col) and not _has_type_map(model):
                 self.report(DB104, col.node, col.attr)
+        if model.kind == MODEL and model.own_table and not model.sqlmodel and \
+                not _has_type_map(model):
+            # A plain mixin's bare Mapped[datetime] becomes a naive DateTime in the
+            # models that use it (the mixin alone does not know their base).
+            for col in model.inherited_columns(("mixin",)):
+                if col.mapped and col.type_expr is None and self._is_datetime(col):
+                    node = model.report_node(col, self.ctx.module)
+                    if (id(col.node), id(node)) not in self._reported:
+                        self._reported.add((id(col.node), id(node)))
+                        self.report(DB104, node, col.attr)
 
     def _nullability(self, col: ColumnFacts) -> None:
         if col.optional is True and col.nullable is False:
@@ -412,6 +454,16 @@ class ColumnChecker(Checker):
 
     def _names_datetime(self, col: ColumnFacts, node: ast.expr) -> bool:
         return col.module.qualname(node) == "datetime.datetime"
+
+
+def _first_of_pk(indexes: list[IndexFacts], names: tuple[str, ...]) -> bool:
+    """No primary key declaration puts another column before ``names``.
+
+    An explicit ``PrimaryKeyConstraint`` replaces the order of the column flags.
+    """
+    keys = [ix for ix in indexes if ix.kind == "pk" and ix.columns]
+    explicit = [ix for ix in keys if ix.origin != "column"]
+    return all(ix.columns[0] in names for ix in explicit or keys)
 
 
 def _has_type_map(model: ModelInfo) -> bool:

@@ -88,9 +88,11 @@ class DB114(Rule):
 
     ## Limitations
     Primary keys, booleans and enums (low cardinality) are never reported, nor are
-    columns whose type cannot be determined. Test files are not checked: their
-    queries are not production access patterns. One finding per column and file,
-    at its first use.
+    columns whose type cannot be determined. A statement that also filters the
+    primary key or a unique column of the same model with equality is not judged
+    for that model: the key already pins the rows. Test files are not checked:
+    their queries are not production access patterns. One finding per column and
+    file, at its first use that no index covers.
     """
 
     code = "DB114"
@@ -207,6 +209,7 @@ class FilterIndexChecker(Checker):
             return
         scope = self.scopes.setdefault(self.ctx.enclosing_function(node), _Scope())
         statement_equal: list[_Use] = []
+        statement_uses: list[_Use] = []
         entity = self._chain_entity(chain)
         for call in chain:
             method = call.func.attr if isinstance(call.func, ast.Attribute) else ""
@@ -214,17 +217,23 @@ class FilterIndexChecker(Checker):
                 found = self._equalities(call, entity) if method != "filter_by" else \
                     self._filter_by(call, entity)
                 statement_equal.extend(found)
+                statement_uses.extend(found)
                 for use in found:
-                    scope.uses.append(use)
                     scope.equal.setdefault(use.model.qualname, set()).add(use.col.attr)
             elif method in _JOIN_METHODS and len(call.args) >= 2:
-                for use in self._equalities_in(call.args[1], "a join condition"):
-                    scope.uses.append(use)
+                statement_uses.extend(self._equalities_in(call.args[1], "a join condition"))
             elif method in _ORDER_METHODS:
                 for arg in call.args:
                     use = self._sort_column(arg)
                     if use is not None:
-                        scope.uses.append(use)
+                        statement_uses.append(use)
+        # Equality on the primary key or a unique column pins the rows of that
+        # model: the statement's other columns of it need no index of their own
+        # (``update(Auth).where(Auth.id == i, Auth.stamp == s)``).
+        pinned = {u.model.qualname for u in statement_equal
+                  if self._unique_index(u.model, u.col) or u.col.unique}
+        scope.uses.extend(u for u in statement_uses if u.model.qualname not in pinned or
+                          self._unique_index(u.model, u.col) or u.col.unique)
         self._composite(chain, statement_equal)
 
     def _is_chain_top(self, node: ast.Call) -> bool:
@@ -316,7 +325,7 @@ class FilterIndexChecker(Checker):
                 continue
             model = group[0].model
             if not model.indexes_complete or any(
-                    c.primary_key or c.unique or self._unique_index(model, c)
+                    c.primary_key or c.unique or c.opaque or self._unique_index(model, c)
                     for c in cols.values()):
                 continue
             names = {c.name for c in cols.values()} | set(cols)
@@ -347,11 +356,10 @@ class FilterIndexChecker(Checker):
                                        getattr(p[0].node, "col_offset", 0)))
         for use, scope in candidates:
             key = (use.model.qualname, use.col.attr)
-            if key in seen:
+            # One finding per column: at its first use that no index covers.
+            if key in seen or not self._needs_index(use, scope):
                 continue
             seen.add(key)
-            if not self._needs_index(use, scope):
-                continue
             self.report(DB114, use.node, use.model.name, use.col.attr, use.how)
 
     def _needs_index(self, use: _Use, scope: _Scope) -> bool:
@@ -362,18 +370,22 @@ class FilterIndexChecker(Checker):
             return False
         equal = scope.equal.get(model.qualname, set())
         equal_names = equal | {model.columns[a].name for a in equal if a in model.columns}
-        for ix in model.indexes:
-            if ix.partial or not ix.columns:
-                continue
-            for position, name in enumerate(ix.columns):
+        column_lists = [ix.columns for ix in model.indexes if not ix.partial and ix.columns]
+        column_lists.extend(self.ctx.migrations.index_columns(model.tablename))
+        for columns in column_lists:
+            for position, name in enumerate(columns):
                 if name in (col.name, col.attr):
-                    if all(c in equal_names for c in ix.columns[:position]):
+                    if all(c in equal_names for c in columns[:position]):
                         return False
                     break
         return True
 
     def _low_cardinality(self, col: ColumnFacts) -> bool | None:
         """True for booleans/enums, False for known high-cardinality types, None if unknown."""
+        by_annotation = self._annotation_cardinality(col)
+        if by_annotation is True:
+            # Mapped[Literal[...]] / Mapped[SomeEnum] stored as String(20): still few values
+            return True
         module = col.module
         if col.type_expr is not None:
             target = col.type_expr.func if isinstance(col.type_expr, ast.Call) else col.type_expr
@@ -384,6 +396,12 @@ class FilterIndexChecker(Checker):
                                          qualname.startswith("sqlmodel.")):
                 return False
             return None
+        return by_annotation
+
+    def _annotation_cardinality(self, col: ColumnFacts) -> bool | None:
+        module = col.module
+        if _is_literal(module, col.annotation):
+            return True
         inner = annotation_target(module, col.annotation) if col.annotation is not None else None
         if inner is None:
             return None
@@ -424,6 +442,21 @@ class FilterIndexChecker(Checker):
                 if found:
                     return True
         return None
+
+
+def _is_literal(module: ModuleSummary, ann: ast.expr | None) -> bool:
+    """``Literal[...]``, also inside ``Optional[...]`` / ``... | None``."""
+    if isinstance(ann, ast.BinOp):
+        return any(_is_literal(module, side) for side in (ann.left, ann.right))
+    if not isinstance(ann, ast.Subscript):
+        return False
+    tail = (module.qualname(ann.value) or "").rpartition(".")[2]
+    if tail == "Literal":
+        return True
+    if tail in ("Optional", "Union"):
+        parts = ann.slice.elts if isinstance(ann.slice, ast.Tuple) else [ann.slice]
+        return any(_is_literal(module, p) for p in parts)
+    return False
 
 
 def _chain(top: ast.Call) -> list[ast.Call]:

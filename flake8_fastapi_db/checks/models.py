@@ -74,10 +74,11 @@ class DB101(Rule):
 
     ## Limitations
     In an association table with a composite primary key, only the first key
-    column is covered by the primary key's index; the second is reported. Foreign
-    keys declared in a mixin are checked where the mixin's columns are declared,
-    not in every model using it. A model whose index declarations cannot be read
-    (a computed `__table_args__`) is not reported.
+    column is covered by the primary key's index; the second is reported. A
+    foreign key declared in a mixin or abstract base is judged in each model that
+    uses it and reported once: on its own line when the file declares it, else on
+    the model's class header. A model whose index declarations cannot be read (a
+    computed `__table_args__`, a helper that builds the column) is not reported.
     """
 
     code = "DB101"
@@ -532,9 +533,12 @@ class DB117(Rule):
     ```
 
     ## Limitations
-    An index that is unique while the longer one is not is kept (it enforces
-    uniqueness). Partial indexes (`postgresql_where=`...) and expression indexes
-    are never compared. `primary_key=True` with `index=True` is DB111.
+    A unique index is kept when the longer one is not unique, or is unique over
+    more columns (it enforces a stronger uniqueness). Partial indexes
+    (`postgresql_where=`...), dialect-only indexes (`.ddl_if(dialect=...)`),
+    indexes with another access method or operator classes (`postgresql_using=
+    "gin"`, `postgresql_ops=`) and expression indexes are never compared. `primary_key=True` with `index=True`
+    is DB111.
     """
 
     code = "DB117"
@@ -543,15 +547,15 @@ class DB117(Rule):
     checklist = (1, 12)
 
 
-def _column_node_in(col: ColumnFacts, model: ModelInfo, ctx_module: object) -> ast.AST:
-    """Report on the column when this file declares it, else on the class header."""
-    return col.node if col.module is ctx_module else model.node
-
-
 @register
 class ModelChecker(Checker):
     name = "model-design"
     rules = (DB101, DB102, DB103, DB106, DB107, DB109, DB116, DB117)
+
+    def begin(self) -> None:
+        # (code, column, reported node): a column declared in this file is reported
+        # once, one from another module once per model header that inherits it.
+        self._reported: set[tuple[str, int, int]] = set()
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         if self.ctx.is_migration:
@@ -567,6 +571,17 @@ class ModelChecker(Checker):
         for col in own:
             if col.foreign_keys:
                 self._foreign_key_index(model, col)
+        if model.own_table:
+            for col in model.inherited_columns(("mixin", "abstract", "base", "schema")):
+                if col.foreign_keys:
+                    self._foreign_key_index(model, col)
+            # SQLModel non-table bases declare real columns of this table, but as a
+            # schema they are never judged themselves.
+            for col in model.inherited_columns(("schema",)):
+                where = model.report_node(col, self.ctx.module)
+                if self._first("schema", col, where):
+                    self._updated_at(col, where)
+                    self._password(col, where)
         for rel in model.relationships.values():
             if rel.owner == node.name and rel.module is self.ctx.module:
                 self._delete_cascade(model, rel)
@@ -582,11 +597,19 @@ class ModelChecker(Checker):
             return
         from ..project.facts import extract_table
 
+        parent = self.ctx.parent(node)
+        variable = parent.targets[0].id if isinstance(parent, ast.Assign) and \
+            len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name) else None
+        if variable == "__table__":
+            return  # a class mapped onto the table: judged with the class
         table = extract_table(self.ctx.module, "", node)
-        info = self.ctx.models.table_info(self.ctx.module, table.tablename or "table", table)
+        # Module-level Index(...) calls name the table by its variable (links.c.x).
+        info = self.ctx.models.table_info(self.ctx.module,
+                                          variable or table.tablename or "table", table)
         for col in info.columns.values():
             if col.foreign_keys:
                 self._foreign_key_index(info, col)
+            self._updated_at(col)
         self._redundant_indexes(info)
 
     # -- DB103 / DB106: declarations, whatever class declares them ------
@@ -596,20 +619,40 @@ class ModelChecker(Checker):
         if not declarative:
             return
         for col in own:
-            if col.attr == self.ctx.settings.updated_column or col.name == \
-                    self.ctx.settings.updated_column:
-                if "onupdate" not in col.kwargs and "server_onupdate" not in col.kwargs \
-                        and not _has_star_kwargs(col):
-                    self.report(DB103, col.node, col.attr)
-            if model.kind in (MODEL, "abstract", "mixin", "base") and \
-                    (col.attr.lower() in PLAIN_PASSWORD_NAMES or col.name.lower() in
-                     PLAIN_PASSWORD_NAMES):
-                self.report(DB106, col.node, col.attr)
+            self._updated_at(col)
+            if model.kind in (MODEL, "abstract", "mixin", "base"):
+                self._password(col)
+
+    def _updated_at(self, col: ColumnFacts, node: ast.AST | None = None) -> None:
+        if self.ctx.settings.updated_column not in (col.attr, col.name):
+            return
+        if "onupdate" not in col.kwargs and "server_onupdate" not in col.kwargs \
+                and not col.opaque:
+            self.report(DB103, node or col.node, col.attr)
+
+    def _password(self, col: ColumnFacts, node: ast.AST | None = None) -> None:
+        # The attribute, not the database name: ``_password = Column("password")``
+        # behind a hashing/encrypting property is the recommended pattern.
+        if col.attr.lower() in PLAIN_PASSWORD_NAMES:
+            self.report(DB106, node or col.node, col.attr)
 
     # -- DB101 -------------------------------------------------------------
     def _foreign_key_index(self, model: ModelInfo, col: ColumnFacts) -> None:
-        if self.ctx.column_indexed(model, col.attr) is False:
-            self.report(DB101, col.node, col.name, model.name)
+        """Own columns are reported on their line; a column a mixin or abstract base
+        declares is reported once, on its line when this file declares it, else on
+        the header of the model that inherits it unindexed."""
+        if self.ctx.column_indexed(model, col.attr) is not False:
+            return
+        node = model.report_node(col, self.ctx.module)
+        if self._first(DB101.code, col, node):
+            self.report(DB101, node, col.name, model.name)
+
+    def _first(self, code: str, col: ColumnFacts, node: ast.AST) -> bool:
+        key = (code, id(col.node), id(node))
+        if key in self._reported:
+            return False
+        self._reported.add(key)
+        return True
 
     # -- DB102 / DB116 -----------------------------------------------------
     def _has_column(self, model: ModelInfo, name: str) -> bool:
@@ -632,15 +675,16 @@ class ModelChecker(Checker):
             return
         for name in self.ctx.settings.unique_columns:
             col = model.column_by_name(name)
-            if col is None or col.primary_key or col.unique or _has_star_kwargs(col):
+            if col is None or col.primary_key or col.unique or col.opaque:
                 continue
             if any(ix.unique and not ix.partial and (col.name in ix.columns or col.attr in
                                                      ix.columns) for ix in model.indexes):
                 continue
             if self.ctx.migrations.unique_with(model.tablename, col.name):
                 continue
-            self.report(DB107, _column_node_in(col, model, self.ctx.module), col.name,
-                        model.name)
+            node = model.report_node(col, self.ctx.module)
+            if self._first(DB107.code, col, node):
+                self.report(DB107, node, col.name, model.name)
 
     # -- DB109 -------------------------------------------------------------
     def _delete_cascade(self, parent: ModelInfo, rel: RelationshipFacts) -> None:
@@ -683,8 +727,8 @@ class ModelChecker(Checker):
                 if tuple(_norm(model, c) for c in long.columns[:len(short.columns)]) != \
                         tuple(_norm(model, c) for c in short.columns):
                     continue
-                if short.unique and not long.unique:
-                    continue
+                if short.unique and (not long.unique or len(long.columns) > len(short.columns)):
+                    continue  # it enforces a uniqueness the longer one does not
                 if len(long.columns) == len(short.columns) and long.unique == short.unique \
                         and indexes.index(long) > indexes.index(short):
                     continue  # equal twins: report only the later one
@@ -717,10 +761,6 @@ def _lineage(model: ModelInfo) -> list[ModelInfo]:
     return out
 
 
-def _has_star_kwargs(col: ColumnFacts) -> bool:
-    return col.call is not None and any(kw.arg is None for kw in col.call.keywords)
-
-
 def _rel_opaque(rel: RelationshipFacts) -> bool:
     return any(rel.kw(k) is not None for k in ("primaryjoin", "foreign_keys", "remote_side")) \
         or any(kw.arg is None for kw in rel.call.keywords)
@@ -739,6 +779,8 @@ def _foreign_keys_to(child: ModelInfo, parent: ModelInfo) -> list[ColumnFacts]:
 
 
 def _not_null(col: ColumnFacts) -> bool:
+    if col.opaque:
+        return False
     if col.nullable is not None:
         return col.nullable is False
     if col.nullable_node is not None:

@@ -15,6 +15,9 @@ from .modules import ModuleSummary
 _NON_TYPE_ARGS = ("ForeignKey", "Sequence", "Identity", "Computed", "CheckConstraint",
                   "FetchedValue", "DefaultClause", "UniqueConstraint")
 _COLUMN_CALLS = ("Column", "mapped_column")
+# __table_args__ entries that declare no index.
+_KNOWN_TABLE_ARGS = ("CheckConstraint", "ForeignKeyConstraint", "ExcludeConstraint",
+                     "Computed", "Identity", "DDL", "event")
 _WRAPPERS = ("deferred",)
 _RELATIONSHIP_CALLS = ("relationship", "relation")
 _COLLECTION_TYPES = frozenset({"list", "List", "set", "Set", "Sequence", "MutableSequence",
@@ -51,6 +54,9 @@ class ColumnFacts:
     nullable_node: ast.expr | None = None
     kwargs: dict[str, ast.expr] = field(default_factory=dict)
     owner: str = ""             # class (or table variable) that declares it
+    # Declared through ``**kwargs`` or a project helper (``build_field(...)``):
+    # its flags (index, unique, nullable, onupdate...) are not all visible.
+    opaque: bool = False
 
     def kw(self, name: str) -> ast.expr | None:
         return self.kwargs.get(name)
@@ -286,6 +292,8 @@ def column_from_call(module: ModuleSummary, attr: str, call: ast.Call, node: ast
     for kw in call.keywords:
         if kw.arg is not None:
             col.kwargs[kw.arg] = kw.value
+        else:
+            col.opaque = True
     if col.type_expr is None and "type_" in col.kwargs:
         col.type_expr = col.kwargs["type_"]
     _apply_flags(col)
@@ -345,12 +353,19 @@ def field_column(module: ModuleSummary, attr: str, call: ast.Call | None, node: 
             inner.kind = "field"
             return inner
     col.kwargs = dict(fkw)
+    col.opaque = any(kw.arg is None for kw in call.keywords)
     extra = fkw.get("sa_column_kwargs")
     if isinstance(extra, ast.Dict):
         for key, value in zip(extra.keys, extra.values):
             text = literal_str(key)
             if text is not None:
                 col.kwargs[text] = value
+            else:
+                col.opaque = True  # {**common}
+    elif extra is not None:
+        col.opaque = True
+    if isinstance(sa_column, ast.expr) and not isinstance(sa_column, ast.Call):
+        col.opaque = True  # sa_column=SOME_COLUMN
     if "foreign_key" in fkw:
         col.foreign_keys.append(ForeignKeyFacts(literal_str(fkw["foreign_key"]), fkw["foreign_key"],
                                                 fkw.get("ondelete")))
@@ -373,6 +388,8 @@ def relationship_from_call(module: ModuleSummary, attr: str, call: ast.Call, nod
             text = literal_str(key)
             if text is not None:
                 kwargs.setdefault(text, value)
+    if tail == "Relationship":
+        _sqlmodel_relationship_kwargs(kwargs)
     target = call.args[0] if call.args and tail != "Relationship" else annotation_target(module, inner)
     collection = annotation_is_collection(module, inner)
     uselist = literal_bool(kwargs.get("uselist"))
@@ -380,6 +397,21 @@ def relationship_from_call(module: ModuleSummary, attr: str, call: ast.Call, nod
         collection = uselist
     return RelationshipFacts(attr=attr, node=node, call=call, module=module, target=target,
                              collection=collection, kwargs=kwargs, owner=owner)
+
+
+def _sqlmodel_relationship_kwargs(kwargs: dict[str, ast.expr]) -> None:
+    """SQLModel's own ``Relationship()`` parameters, as the ``relationship()`` ones
+    SQLModel turns them into: ``cascade_delete=True`` is ``cascade="all,
+    delete-orphan"``, ``link_model=`` is ``secondary=``."""
+    cascade_delete = kwargs.get("cascade_delete")
+    if cascade_delete is not None and "cascade" not in kwargs:
+        flag = literal_bool(cascade_delete)
+        if flag is not False:  # True, or an expression: unknown, so not "no delete"
+            kwargs["cascade"] = ast.copy_location(
+                ast.Constant("all, delete-orphan" if flag else None), cascade_delete)
+    link_model = kwargs.get("link_model")
+    if link_model is not None:
+        kwargs.setdefault("secondary", link_model)
 
 
 def _declared_attr_return(module: ModuleSummary, func: ast.FunctionDef) -> ast.expr | None:
@@ -486,6 +518,8 @@ def _extract_value(module: ModuleSummary, facts: ClassFacts, attr: str, value: a
         # ``name: str = "default"``: a SQLModel column with a plain default.
         col = field_column(module, attr, None, stmt, facts.name)
         col.kind = "field"
+        # ``= build_foreign_key_field(...)``: a helper returns the Field.
+        col.opaque = isinstance(value, ast.Call)
         col.annotation = inner
         col.optional = annotation_optional(module, inner)
         facts.columns[attr] = col
@@ -528,10 +562,18 @@ def _table_args(module: ModuleSummary, value: ast.expr | None) -> tuple[list[Ind
         if isinstance(item, ast.Starred):
             opaque = True
             continue
+        dialect_only = False
+        if isinstance(item, ast.Call) and isinstance(item.func, ast.Attribute) and \
+                item.func.attr == "ddl_if" and isinstance(item.func.value, ast.Call):
+            item, dialect_only = item.func.value, True  # Index(...).ddl_if(dialect=...)
         facts = index_from_call(module, item, "table_args")
         if facts is not None:
+            # An index that exists on one dialect only is never compared (DB117).
+            facts.partial = facts.partial or dialect_only
             out.append(facts)
-        elif not isinstance(item, ast.Call):
+        elif not isinstance(item, ast.Call) or qual(module, item.func) is None or \
+                not is_sa(qual(module, item.func), *_KNOWN_TABLE_ARGS):
+            # A project helper (``build_index(...)``) may return an index.
             opaque = True
     return out, opaque
 
@@ -562,6 +604,11 @@ def index_from_call(module: ModuleSummary, item: ast.expr, origin: str) -> Index
         args = args[1:]
     cols = tuple(_column_ref(a) for a in args)
     partial = any(kw.arg is not None and kw.arg.endswith("_where") for kw in item.keywords)
+    # Another access method (GIN, hash) or operator classes: a different index, never
+    # compared with a plain B-tree one (DB117), though it still indexes the column.
+    partial = partial or any(
+        kw.arg is not None and kw.arg.endswith(("_using", "_ops")) and
+        (literal_str(kw.value) or "").lower() != "btree" for kw in item.keywords)
     if tail == "Index":
         unique = literal_bool(keyword(item, "unique")) is True
         kind = "unique" if unique else "index"
@@ -601,10 +648,15 @@ def extract_table(module: ModuleSummary, owner: str, call: ast.Call) -> TableFac
     return table
 
 
-def column_level_indexes(columns: list[ColumnFacts]) -> list[IndexFacts]:
-    """Indexes that column flags create: PK (composite in order), unique, index."""
+def column_level_indexes(columns: list[ColumnFacts],
+                         table_columns: list[ColumnFacts] | None = None) -> list[IndexFacts]:
+    """Indexes that column flags create: PK (composite in order), unique, index.
+
+    ``table_columns``: the columns of the table itself when ``columns`` also
+    holds a joined-inheritance parent's (they form the primary key).
+    """
     out: list[IndexFacts] = []
-    pk = [c for c in columns if c.primary_key]
+    pk = [c for c in (columns if table_columns is None else table_columns) if c.primary_key]
     if pk:
         out.append(IndexFacts(columns=tuple(c.name for c in pk), unique=True, kind="pk",
                               node=pk[0].node, origin="column", module=pk[0].module))

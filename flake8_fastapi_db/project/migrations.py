@@ -16,7 +16,7 @@ from ..names import dotted as _dotted
 from ..names import is_sa, keyword, literal_bool, literal_str
 from .migration_schema import column_def
 from .modules import ModuleSummary
-from .roots import project_dir
+from .roots import package_root, project_dir
 
 _SKIP_DIRS = frozenset({".git", ".tox", ".venv", "venv", "env", "node_modules", "__pycache__",
                         "site-packages", "build", "dist", ".mypy_cache", ".pytest_cache",
@@ -520,6 +520,11 @@ class ProjectMigrations:
         return any(ix.columns[0] == column and (table is None or ix.table in (None, table))
                    for ix in self._live)
 
+    def index_columns(self, table: str | None) -> list[tuple[str, ...]]:
+        """Column lists of the live migration indexes of ``table`` (all if unknown)."""
+        return [ix.columns for ix in self._live
+                if table is None or ix.table in (None, table)]
+
     def unique_with(self, table: str | None, column: str) -> bool:
         """A live unique index or constraint of ``table`` includes ``column``."""
         return any(ix.unique and column in ix.columns and
@@ -536,7 +541,9 @@ def project_migrations(directory: Path) -> ProjectMigrations:
     """Migrations below the project directory that holds ``directory`` (cached)."""
     from .index import _parse  # the shared parse cache
 
-    root = project_dir(directory) or directory
+    # Without a project marker, the directory above the outermost package holds
+    # the package's own migrations (an sdist, a vendored tree).
+    root = project_dir(directory) or package_root(directory / "__init__.py")
     facts: list[MigrationFacts] = []
     for path in _candidate_files(root):
         summary = _parse(path, path.stem, False)

@@ -50,6 +50,9 @@ class ModelInfo:
     indexes: list[IndexFacts] = field(default_factory=list)
     indexes_complete: bool = True
     ancestors: list[ModelInfo] = field(default_factory=list)
+    # Columns of the class's own table in SQLAlchemy's order (decides which column
+    # leads a composite primary key).
+    table_columns: list[ColumnFacts] = field(default_factory=list)
     mixin_names: set[str] = field(default_factory=set)  # attrs whose value is opaque
 
     @property
@@ -72,6 +75,28 @@ class ModelInfo:
             if col.name == name:
                 return col
         return self.columns.get(name)
+
+    def inherited_columns(self, kinds: tuple[str, ...]) -> list[ColumnFacts]:
+        """Columns of this table that a base of one of ``kinds`` declares (mixin,
+        abstract, base, schema = SQLModel non-table base).
+
+        A mapped parent's columns live in the parent's own table (joined
+        inheritance) and are judged there.
+        """
+        owners: set[tuple[int, str]] = set()
+        stack = list(self.ancestors)
+        while stack:
+            current = stack.pop()
+            if current.facts is None or current.kind not in kinds:
+                continue
+            owners.add((id(current.module), current.facts.name))
+            stack.extend(current.ancestors)
+        return [c for c in self.columns.values() if (id(c.module), c.owner) in owners]
+
+    def report_node(self, col: ColumnFacts, module: ModuleSummary) -> ast.AST:
+        """Where a finding about ``col`` goes in ``module``: the column when the
+        module declares it, else this model's class header."""
+        return col.node if col.module is module else self.node
 
     def leading_indexes(self, col: ColumnFacts) -> list[IndexFacts]:
         return [ix for ix in self.indexes if ix.leading in (col.name, col.attr)]
@@ -222,6 +247,11 @@ class ModelResolver:
                 root = declarative = True
             elif verdict == "declarative":
                 declarative = True
+            elif isinstance(verdict, _FactoryBase):
+                declarative = True
+                parents.append(verdict.cls)
+                if verdict.cls.kind == UNKNOWN:
+                    resolved = False
             elif verdict == "sqlmodel":
                 sqlmodel = True
         for deco in node.decorator_list:
@@ -298,14 +328,15 @@ class ModelResolver:
         rels.update(facts.relationships)
         info.columns = columns
         info.relationships = rels
-        info.indexes = column_level_indexes(list(columns.values()))
+        info.table_columns = _table_order(columns, parents, facts)
+        info.indexes = column_level_indexes(list(columns.values()), info.table_columns)
         info.indexes.extend(table_args or [])
         info.indexes.extend(facts.table_indexes)
         info.indexes.extend(_module_indexes(facts.module, facts.name))
         info.indexes_complete = not opaque
 
     def _classify_base(self, module: ModuleSummary, expr: ast.expr,
-                       depth: int) -> ModelInfo | str | None:
+                       depth: int) -> ModelInfo | _FactoryBase | str | None:
         """A base's nature: ModelInfo (project class), 'root', 'declarative',
         'sqlmodel', 'neutral', or None when it cannot be resolved."""
         qn = qual(module, expr)
@@ -330,7 +361,15 @@ class ModelResolver:
         if isinstance(symbol.node, ast.ClassDef):
             return self._class_info(symbol.module, symbol.node, depth + 1)
         if self._is_base_factory(symbol.module, symbol.node):
-            return "declarative"
+            assert isinstance(symbol.node, ast.Call)
+            cls = keyword(symbol.node, "cls")
+            if cls is None:
+                return "declarative"
+            # declarative_base(cls=FidesBase): the class's columns are every model's.
+            verdict = self._classify_base(symbol.module, cls, depth + 1)
+            if isinstance(verdict, ModelInfo):
+                return _FactoryBase(verdict)
+            return "declarative" if verdict == "neutral" else None
         return None
 
     def _is_base_factory(self, module: ModuleSummary, node: ast.AST) -> bool:
@@ -352,6 +391,54 @@ class ModelResolver:
         if symbol is None or not isinstance(symbol.node, ast.Call):
             return False
         return is_sa(qual(symbol.module, symbol.node.func), "registry")
+
+
+def _table_order(columns: dict[str, ColumnFacts], parents: list[ModelInfo],
+                 facts: ClassFacts) -> list[ColumnFacts]:
+    """Columns in the order SQLAlchemy puts them in the table.
+
+    Declarative places a class's own columns first, then those of its mixins and
+    bases in MRO order (verified with 2.1), stably sorted by ``sort_order=``.
+    Joined-table inheritance: a mapped parent's columns live in the parent's
+    table. Single-table inheritance: the parent's table, then the new columns.
+    """
+    live = {id(c) for c in columns.values()}
+    own_table = facts.has_tablename or facts.has_table
+    ordered: list[ColumnFacts] = []
+    seen: set[int] = set()
+
+    def add(cols: list[ColumnFacts]) -> None:
+        for col in cols:
+            if id(col) in live and id(col) not in seen:
+                seen.add(id(col))
+                ordered.append(col)
+
+    mapped = [p for p in parents if p.kind == MODEL]
+    if mapped and not own_table:
+        for parent in mapped:
+            add(parent.table_columns)
+    add(list(facts.columns.values()))
+    for parent in parents:
+        if parent.kind != MODEL:
+            add(parent.table_columns)
+    return sorted(ordered, key=_sort_order)
+
+
+def _sort_order(col: ColumnFacts) -> int:
+    value = col.kwargs.get("sort_order")
+    if isinstance(value, ast.Constant) and isinstance(value.value, int):
+        return value.value
+    if isinstance(value, ast.UnaryOp) and isinstance(value.op, ast.USub) and \
+            isinstance(value.operand, ast.Constant) and isinstance(value.operand.value, int):
+        return -value.operand.value
+    return 0
+
+
+@dataclass(frozen=True)
+class _FactoryBase:
+    """A base made by ``declarative_base(cls=X)`` / ``generate_base(cls=X)``."""
+
+    cls: ModelInfo
 
 
 def _provides_tablename(info: ModelInfo) -> bool:

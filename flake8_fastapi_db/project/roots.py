@@ -27,9 +27,15 @@ def _is_dir(path: Path) -> bool:
 
 
 def package_root(path: Path) -> Path:
+    """The directory above the outermost package holding ``path``.
+
+    A directory without ``__init__.py`` directly inside a regular package is a
+    namespace subpackage of it (open-webui's ``open_webui/models/``), not a root.
+    """
     directory = path.parent
     for _ in range(_MAX_UP):
-        if not _is_file(directory / "__init__.py"):
+        if not _is_file(directory / "__init__.py") and \
+                not _is_file(directory.parent / "__init__.py"):
             break
         directory = directory.parent
     return directory

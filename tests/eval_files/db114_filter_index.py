@@ -1,0 +1,201 @@
+# select: DB114
+import enum
+from datetime import datetime
+from typing import Literal, Optional
+
+from fastapi import APIRouter, Depends
+from sqlalchemy import (
+    Boolean,
+    Enum,
+    ForeignKey,
+    Index,
+    String,
+    and_,
+    desc,
+    select,
+    update,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlmodel import Field, SQLModel
+
+from app.deps import get_db
+from third_party.models import VendorModel
+
+router = APIRouter()
+
+
+class Status(enum.Enum):
+    active = "active"
+    banned = "banned"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(255), unique=True)
+    nickname: Mapped[str] = mapped_column(String(50))
+    city: Mapped[str] = mapped_column(String(50))
+    country: Mapped[str] = mapped_column(String(2))
+    org_id: Mapped[int] = mapped_column(ForeignKey("orgs.id"))
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), index=True)
+    score: Mapped[int]
+    rank: Mapped[int]
+    age: Mapped[int]
+    session_stamp: Mapped[str] = mapped_column(String(36))
+    revision: Mapped[int]
+    created_at: Mapped[datetime]
+    last_login: Mapped[Optional[datetime]]
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    verified: Mapped[bool]
+    status: Mapped[Status] = mapped_column(Enum(Status))
+    tier: Mapped[Literal["free", "pro"]] = mapped_column(String(10))
+    role: Mapped[Status]
+    __table_args__ = (
+        Index("ix_users_org_created", "org_id", "created_at"),
+        Index("ix_users_country_city", "country", "city"),
+        {"comment": "application users"},
+    )
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    reference: Mapped[str] = mapped_column(String(64))
+
+
+class Hero(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    secret_name: str
+    team_id: Optional[int] = Field(default=None, foreign_key="team.id")
+
+
+def foreign_key_field(target: str, **kwargs):
+    return Field(foreign_key=target, index=True, **kwargs)
+
+
+class Sidekick(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    # a project helper builds the Field: its index flag is not visible
+    hero_id: int = foreign_key_field("hero.id")
+    nickname: str
+
+
+class Vendor(VendorModel):
+    __tablename__ = "vendors"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20))
+
+
+@router.get("/users/by-email")
+def by_email(email: str, db: Session = Depends(get_db)):
+    # unique column: indexed
+    return db.scalars(select(User).where(User.email == email)).first()
+
+
+@router.get("/users/by-nickname")
+async def by_nickname(nickname: str, db: AsyncSession = Depends(get_db)):
+    result = await db.execute(select(User).where(User.nickname == nickname))  # DB114
+    return result.scalars().first()
+
+
+def reported_once(db: Session, nickname: str):
+    # second use of the same column in the file: already reported above
+    return db.scalars(select(User).where(User.nickname == nickname)).all()
+
+
+def legacy_query(db: Session, score: int):
+    return db.query(User).filter(User.score == score).all()  # DB114
+
+
+def filter_by_keyword(db: Session, rank: int):
+    return db.query(User).filter_by(rank=rank).first()  # DB114
+
+
+def in_filter(db: Session, names: list[str]):
+    return db.scalars(select(Hero).where(Hero.secret_name.in_(names))).all()  # DB114
+
+
+def reversed_operands(db: Session, last_login: datetime):
+    return db.scalars(select(User).where(last_login == User.last_login)).all()  # DB114
+
+
+def sort_newest(db: Session):
+    stmt = select(Order).order_by(Order.reference.desc())  # DB114
+    return db.scalars(stmt).all()
+
+
+def composite_cover(db: Session, org_id: int):
+    # org_id leads ix_users_org_created; created_at follows an equality on org_id
+    stmt = select(User).where(User.org_id == org_id).order_by(desc(User.created_at))
+    return db.scalars(stmt).all()
+
+
+def composite_cover_and(db: Session, country: str, city: str):
+    # country leads the composite; city follows an equality on country
+    return db.scalars(select(User).where(and_(User.country == country,
+                                              User.city == city))).all()
+
+
+def join_on(db: Session):
+    stmt = select(User, Hero).join(Hero, Hero.team_id == User.team_id)  # DB114
+    return db.execute(stmt).all()
+
+
+def low_cardinality(db: Session):
+    # booleans, enums and Literal types are not worth an index
+    stmt = select(User).where(
+        User.is_active == True,  # noqa: E712
+        User.verified == False,  # noqa: E712
+        User.status == Status.active,
+        User.tier == "pro",
+        User.role == Status.banned,
+    )
+    return db.scalars(stmt).all()
+
+
+def primary_and_indexed(db: Session, user_id: int, team_id: int, name: str):
+    db.get(User, user_id)
+    db.scalars(select(User).where(User.id == user_id, User.team_id == team_id)).all()
+    return db.scalars(select(Hero).where(Hero.name == name)).all()
+
+
+def not_equality(db: Session, score: int):
+    # range filters are not judged
+    return db.scalars(select(User).where(User.age > score)).all()
+
+
+def unresolved_model(db: Session, code: str):
+    return db.scalars(select(Vendor).where(Vendor.code == code)).all()
+
+
+def sidekicks_of(db: Session, hero_id: int, nickname: str):
+    stmt = select(Sidekick).where(Sidekick.hero_id == hero_id)
+    db.scalars(select(Sidekick).where(Sidekick.nickname == nickname)).all()  # DB114
+    return db.scalars(stmt).all()
+
+
+def optimistic_update(db: Session, user_id: int, stamp: str, revision: int):
+    # the primary key pins the row: the other conditions need no index
+    db.execute(
+        update(User)
+        .where(User.id == user_id, User.session_stamp == stamp, User.revision == revision)
+        .values(revision=revision + 1)
+    )
+    # a unique column pins it too
+    return db.scalars(select(User).where(User.email == "a@b.c", User.revision == 1)).all()
+
+
+def by_stamp(db: Session, stamp: str):
+    return db.scalars(select(User).where(User.session_stamp == stamp)).first()  # DB114
+
+
+if __name__ == "__main__":
+    print(select(User).where(User.id == 1))

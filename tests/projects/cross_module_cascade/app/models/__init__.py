@@ -1,0 +1,3 @@
+# select: DB109
+from .child import Child, Note, Photo
+from .parent import Album, Parent

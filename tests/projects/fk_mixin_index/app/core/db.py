@@ -1,0 +1,6 @@
+# select: DB101
+from sqlalchemy.orm import DeclarativeBase
+
+
+class Base(DeclarativeBase):
+    pass

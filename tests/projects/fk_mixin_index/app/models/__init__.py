@@ -1,0 +1,2 @@
+# select: DB101
+from app.models.documents import Document, Folder, Sheet
