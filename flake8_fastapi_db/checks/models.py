@@ -262,7 +262,8 @@ class DB106(Rule):
 
     code = "DB106"
     name = "plain-password-column"
-    message = "column '{}' looks like a plain-text password; store only a hash (e.g. hashed_password)"
+    message = ("column '{}' looks like a plain-text password; "
+               "store only a hash (e.g. hashed_password)")
 
 
 class DB107(Rule):
@@ -411,7 +412,8 @@ class DB109(Rule):
 
     code = "DB109"
     name = "delete-nulls-not-null-foreign-key"
-    message = "relationship '{}' to {}: deleting the parent sets NOT NULL {}.{} to NULL; add cascade=\"all, delete-orphan\" or passive_deletes=True"
+    message = ("relationship '{}' to {}: deleting the parent sets NOT NULL {}.{} to NULL; "
+               "add cascade=\"all, delete-orphan\" or passive_deletes=True")
     checklist = (10,)
 
 
@@ -537,8 +539,8 @@ class DB117(Rule):
     more columns (it enforces a stronger uniqueness). Partial indexes
     (`postgresql_where=`...), dialect-only indexes (`.ddl_if(dialect=...)`),
     indexes with another access method or operator classes (`postgresql_using=
-    "gin"`, `postgresql_ops=`) and expression indexes are never compared. `primary_key=True` with `index=True`
-    is DB111.
+    "gin"`, `postgresql_ops=`) and expression indexes are never compared.
+    `primary_key=True` with `index=True` is DB111.
     """
 
     code = "DB117"

@@ -390,7 +390,8 @@ def relationship_from_call(module: ModuleSummary, attr: str, call: ast.Call, nod
                 kwargs.setdefault(text, value)
     if tail == "Relationship":
         _sqlmodel_relationship_kwargs(kwargs)
-    target = call.args[0] if call.args and tail != "Relationship" else annotation_target(module, inner)
+    target = (call.args[0] if call.args and tail != "Relationship"
+              else annotation_target(module, inner))
     collection = annotation_is_collection(module, inner)
     uselist = literal_bool(kwargs.get("uselist"))
     if uselist is not None:

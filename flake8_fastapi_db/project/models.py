@@ -143,8 +143,8 @@ class ModelResolver:
         info = None
         node = symbol.node
         if isinstance(node, ast.Call) and is_sa(qual(symbol.module, node.func), "Table"):
-            info = self.table_info(symbol.module, symbol.name, extract_table(symbol.module,
-                                                                                symbol.name, node))
+            table = extract_table(symbol.module, symbol.name, node)
+            info = self.table_info(symbol.module, symbol.name, table)
         self._tables[key] = info
         return info
 
@@ -259,8 +259,8 @@ class ModelResolver:
             dq = qual(module, target)
             if is_sa(dq, "as_declarative", "as_declarative_base"):
                 root = declarative = True
-            elif isinstance(target, ast.Attribute) and target.attr in ("mapped",
-                                                                         "mapped_as_dataclass"):
+            elif isinstance(target, ast.Attribute) and \
+                    target.attr in ("mapped", "mapped_as_dataclass"):
                 if self._is_registry(module, target.value):
                     declarative = True
                 else:
