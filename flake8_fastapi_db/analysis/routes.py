@@ -355,12 +355,14 @@ def _annotated_extras(annotation: ast.expr | None) -> list[ast.expr]:
     return []
 
 
-def clamped_in_body(func: ast.AST, name: str) -> bool:
-    """``min(limit, MAX)`` or ``if limit > MAX`` in the function's body."""
+def clamped_in_body(func: ast.AST, name: str,
+                    functions: dict[str, ast.AST] | None = None, depth: int = 0) -> bool:
+    """``min(limit, MAX)`` / ``min(max(limit, 1), MAX)`` or ``if limit > MAX`` in the
+    function's body, or ``limit`` handed to a function of the same module (``functions``)
+    whose parameter is clamped there (a ``_paged(stmt, limit=limit)`` helper)."""
     for node in ast.walk(func):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
-                node.func.id == "min" and any(isinstance(a, ast.Name) and a.id == name
-                                              for a in node.args):
+                node.func.id == "min" and any(_clamp_operand(a, name) for a in node.args):
             return True
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
             left, op, right = node.left, node.ops[0], node.comparators[0]
@@ -373,4 +375,32 @@ def clamped_in_body(func: ast.AST, name: str) -> bool:
         if isinstance(node, ast.Compare) and len(node.ops) == 2 and isinstance(
                 node.comparators[0], ast.Name) and node.comparators[0].id == name:
             return True   # 1 <= limit <= 100
+        if functions and depth < 2 and isinstance(node, ast.Call) and \
+                isinstance(node.func, ast.Name) and node.func.id in functions:
+            callee = functions[node.func.id]
+            for param in _receiving_params(node, callee, name):
+                if clamped_in_body(callee, param, functions, depth + 1):
+                    return True
     return False
+
+
+def _clamp_operand(node: ast.expr, name: str) -> bool:
+    """``limit`` itself or ``max(limit, 1)`` (a lower clamp inside the upper one)."""
+    if isinstance(node, ast.Name):
+        return node.id == name
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+        node.func.id == "max" and any(_clamp_operand(a, name) for a in node.args)
+
+
+def _receiving_params(call: ast.Call, callee: ast.AST, name: str) -> list[str]:
+    """Parameters of ``callee`` that receive the local ``name`` in ``call``."""
+    args = getattr(callee, "args", None)
+    if args is None:
+        return []
+    positional = [a.arg for a in [*args.posonlyargs, *args.args]]
+    out = [kw.arg for kw in call.keywords
+           if kw.arg is not None and isinstance(kw.value, ast.Name) and kw.value.id == name]
+    for i, arg in enumerate(call.args):
+        if isinstance(arg, ast.Name) and arg.id == name and i < len(positional):
+            out.append(positional[i])
+    return out

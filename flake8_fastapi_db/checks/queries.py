@@ -191,6 +191,11 @@ class QueryChecker(Checker):
             for link in trace.stmt_calls:
                 if _method(link) in ("select_from", "join", "outerjoin"):
                     entities.extend(link.args[:1])
+            if trace.kind == "text" and trace.source is not None and trace.source.args:
+                # f"SELECT ... FROM {table.name}": values go through bind parameters, so
+                # formatted parts are identifiers (one query per table, not per row).
+                entities.extend(v.value for v in ast.walk(trace.source.args[0])
+                                if isinstance(v, ast.FormattedValue))
             per_entity = set().union(*(names_in(e) for e in entities)) if entities else set()
         else:
             return
@@ -206,6 +211,8 @@ class QueryChecker(Checker):
             tainted = self._tainted(loop, flow)
             if per_entity & tainted:
                 continue   # select(model) for model in models: one query per table
+            if _batched_in(expr, self._loop_targets(loop)):
+                continue   # for key, chunk in groups: ... .in_(chunk): one query per group
             if tainted and self._depends(expr, tainted, flow, loop):
                 self.report(DB202, call, dotted(call.func) or "query")
                 return
@@ -400,7 +407,8 @@ class QueryChecker(Checker):
         """The DML statement changes with each element (not a retry loop, not one
         bulk statement per table, not a chunk via ``.in_()``)."""
         flow = self.tracer.flow_at(call)
-        if flow is None or _fixed_iterable(loop, self.ctx.module.assigns, flow):
+        if flow is None or _fixed_iterable(loop, self.ctx.module.assigns, flow) or \
+                _chunk_loop(loop):
             return False
         tainted = self._tainted(loop, flow)
         target = trace.source.args[0] if trace.source is not None and trace.source.args \
@@ -470,6 +478,10 @@ class QueryChecker(Checker):
             if not (isinstance(holder, ast.Call) and isinstance(holder.func, ast.Name) and
                     holder.func.id == "len"):
                 return   # the rows are used for something else
+        counted: set[int] = self.__dict__.setdefault("_counted", set())
+        if id(definition.node) in counted:
+            return   # one finding per loaded list, however often it is measured
+        counted.add(id(definition.node))
         self.report(DB208, call, _source_name(self.tracer.trace(value).source))
 
     def _is_select_rows(self, call: ast.AST) -> bool:
@@ -595,9 +607,38 @@ def _fixed_iterable(loop: ast.AST, module_assigns: dict[str, ast.expr | None],
                 definition = flow.reaching(iterable)
                 iterable = definition.value if definition is not None and \
                     definition.kind == ASSIGN else None  # type: ignore[assignment]
-        if not isinstance(iterable, displays):
+        if not isinstance(iterable, displays) and not _literal_range(iterable):
             return False
     return True
+
+
+def _literal_range(node: ast.AST | None) -> bool:
+    """``range(1, 12)``: a count written in the code, not a number of rows."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+        node.func.id == "range" and bool(node.args) and not node.keywords and all(
+            isinstance(a, ast.Constant) and type(a.value) is int for a in node.args)
+
+
+def _chunk_loop(loop: ast.AST) -> bool:
+    """``for i in range(0, len(rows), batch_size)``: each iteration handles a chunk
+    (``rows[i:i + batch_size]``) with one multi-row statement, not one row."""
+    if not isinstance(loop, LOOPS):
+        return False
+    it = loop.iter
+    return isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and \
+        it.func.id == "range" and len(it.args) == 3 and not (
+            isinstance(it.args[2], ast.Constant) and it.args[2].value in (1, -1))
+
+
+def _batched_in(expr: ast.AST, targets: set[str]) -> bool:
+    """The statement passes a loop target itself to ``.in_()`` (``for key, chunk in
+    groups.items(): ... .in_(chunk)``): the loop walks chunks or groups of keys, each
+    fetched with one query. ``.in_(user.tags)`` is not a chunk of the loop."""
+    for node in ast.walk(expr):
+        if isinstance(node, ast.Call) and _method(node) in ("in_", "not_in", "notin_") and \
+                any(isinstance(a, ast.Name) and a.id in targets for a in node.args):
+            return True
+    return False
 
 
 def _starts_with_percent(node: ast.AST) -> bool:

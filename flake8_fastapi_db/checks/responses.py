@@ -102,7 +102,7 @@ class ResponseChecker(Checker):
                                     module)
                 if rt.is_int_like(module, param.annotation, param.default) and \
                         not rt.upper_bounded(info) and \
-                        not rt.clamped_in_body(route.func, param.name):
+                        not rt.clamped_in_body(route.func, param.name, module.functions):
                     self.report(DB205, param.node, param.name, route.func.name)
                 continue
             target, is_dep = rt.dependency_of(module, param.annotation, param.default)
@@ -117,7 +117,9 @@ class ResponseChecker(Checker):
                 if info is None or not rt.is_int_like(info.module, info.annotation,
                                                       info.default):
                     continue
-                if rt.upper_bounded(info) or rt.clamped_in_body(deps.owner.node, name):
+                functions = deps.owner.module.functions
+                if rt.upper_bounded(info) or rt.clamped_in_body(deps.owner.node, name,
+                                                                functions):
                     continue
                 owner = deps.owner.name
                 if deps.owner.module is module:

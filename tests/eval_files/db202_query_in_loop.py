@@ -118,3 +118,34 @@ def chunks(items, size):
 
 def build(item):
     return None
+
+
+# A fixed count written in the code (range of literals), not one query per row.
+def fixed_range(session: Session):
+    for number in range(1, 12):
+        print(session.query(User).filter(User.id == number).first())
+
+
+# One query per group of keys: the loop's own chunk goes to .in_().
+def per_group_in(session: Session, by_owner):
+    for owner_id, post_ids in by_owner.items():
+        print(session.scalars(
+            select(Post).where(Post.id.in_(post_ids), Post.author_id == owner_id)).first())
+
+
+# .in_() of an attribute of the element is not a chunk: still one query per row.
+def in_of_element_attribute(session: Session, users):
+    for user in users:
+        print(session.scalars(select(Post).where(Post.id.in_(user.post_ids), Post.author_id == user.id)).all())  # DB202
+
+
+# Raw SQL whose formatted part is a table name: one query per table.
+def per_table_text(conn, tables):
+    for table in tables:
+        print(conn.execute(text(f'SELECT count(*) FROM "{table.name}"')).scalar())
+
+
+# A literal range that depends on data is not fixed.
+def data_range(session: Session, count):
+    for number in range(count):
+        print(session.get(User, number))  # DB202

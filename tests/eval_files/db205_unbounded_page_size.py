@@ -104,3 +104,30 @@ def get_size():
 
 def not_a_route(limit: int = 100):
     return limit
+
+
+# Clamped inline where it is used: min(max(limit, 1), MAX) as an argument.
+@router.get("/k")
+def k(skip: int = 0, limit: int = 50):
+    return fetch_page(skip, min(max(limit, 1), 100))
+
+
+def _paged(stmt, *, limit: int | None):
+    effective = 50 if not limit else min(limit, 500)
+    return stmt.limit(effective)
+
+
+# Clamped by a helper of the same module that receives it.
+@router.get("/l")
+def l_route(limit: int | None = None):
+    return _paged(STMT, limit=limit)
+
+
+def _unclamped(stmt, limit):
+    return stmt.limit(limit)
+
+
+# A helper that does not clamp: still reported.
+@router.get("/m")
+def m(limit: int = 50):  # DB205
+    return _unclamped(STMT, limit)

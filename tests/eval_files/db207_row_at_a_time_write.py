@@ -111,3 +111,17 @@ def http_client(client, ids):
 def select_in_loop_is_not_a_write(session: Session, ids):
     for i in ids:
         session.execute(select(User).where(User.id.in_([i])))
+
+
+# Chunked loop: one multi-row INSERT per chunk of rows.
+def chunked_insert(session: Session, rows, batch_size):
+    for i in range(0, len(rows), batch_size):
+        batch = rows[i:i + batch_size]
+        records = [{"name": name} for name in batch]
+        session.execute(insert(User).values(records).prefix_with(str(i)))
+
+
+# A step of 1 is not a chunk.
+def stepped_by_one(session: Session, names):
+    for i in range(0, len(names), 1):
+        session.execute(update(User).where(User.id == i).values(name=names[i]))  # DB207

@@ -44,3 +44,10 @@ def unknown(session: Session, stmt):
 
 def plain_list(items):
     return len(items)
+
+
+# One finding per loaded list: the second len() of the same rows is not reported again.
+def measured_twice(session: Session):
+    users = session.scalars(select(User).where(User.name == "x")).all()
+    if len(users) > 0:  # DB208
+        raise ValueError(f"{len(users)} users")
