@@ -10,7 +10,9 @@ plugin discovery (``flake8.plugins.finder.find_plugins``) before calling
 - ``plain``: every discovered plugin except the ``flake8-fastapi-db`` ones;
 - ``plugin``: everything (what a user with the plugin installed runs);
 - ``only``: only ``flake8-fastapi-db`` (plus flake8's reporters) -- the cost of
-  the DB codes alone, without pycodestyle / pyflakes / mccabe.
+  the DB codes alone, without pycodestyle / pyflakes / mccabe;
+- ``none``: no checks at all, only flake8's reporters -- the floor every run
+  pays (reading, tokenizing, parsing each file), for context.
 
 The mode comes from the ``FLAKE8_BENCH_MODE`` environment variable so that the
 patch is also applied in ``--jobs`` workers started with ``spawn`` or
@@ -40,7 +42,7 @@ import tempfile
 import time
 
 MODE_ENV = "FLAKE8_BENCH_MODE"
-MODES = ("plain", "plugin", "only")
+MODES = ("plain", "plugin", "only", "none")
 OUR_DISTRIBUTION = "flake8-fastapi-db"
 
 
@@ -53,9 +55,11 @@ def _keep(plugin: object, mode: str) -> bool:
     ours = package == OUR_DISTRIBUTION
     if mode == "plain":
         return not ours
+    group = getattr(getattr(plugin, "entry_point", None), "group", "")
     if mode == "only":
-        group = getattr(getattr(plugin, "entry_point", None), "group", "")
         return ours or group == "flake8.report"
+    if mode == "none":
+        return group == "flake8.report"
     return True
 
 
