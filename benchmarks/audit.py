@@ -1,6 +1,7 @@
 """Precision audit over the pinned corpus (see corpus.py).
 
     python benchmarks/audit.py run      # lint the corpus, (re)sample, keep earlier verdicts
+    python benchmarks/audit.py resample # re-draw the sample from the last lint's findings
     python benchmarks/audit.py render   # write docs/audit.md from benchmarks/audit.json
 
 Every default-on code is audited: all its findings, or a seeded random sample of
@@ -12,8 +13,9 @@ reason in ``benchmarks/audit.json``; ``render`` turns that into the table in
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
-import random
+import os
 import subprocess
 import sys
 from collections import defaultdict
@@ -26,6 +28,9 @@ VERDICTS = HERE / "verdicts"   # <family>.json lists of classified findings, mer
 REPORT = ROOT / "docs" / "audit.md"
 SAMPLE = 40
 SEED = 2026
+# Every finding of the last lint, kept outside the repository (it names third-party lines).
+RAW = Path(os.environ.get("DB_AUDIT_RAW",
+                          Path.home() / ".cache" / "flake8-fastapi-db" / "audit_raw.json"))
 
 
 def corpus_dirs() -> list[Path]:
@@ -38,9 +43,10 @@ def corpus_dirs() -> list[Path]:
     return dirs
 
 
-def lint(dirs: list[Path]) -> list[dict[str, object]]:
+def lint(dirs: list[Path], select: str = "DB") -> list[dict[str, object]]:
+    """Every finding, file paths relative to the corpus folder."""
     result = subprocess.run(
-        [sys.executable, "-m", "flake8", "--isolated", "--select=DB", "--jobs=2",
+        [sys.executable, "-m", "flake8", "--isolated", f"--select={select}", "--jobs=2",
          "--format=%(path)s\t%(row)d\t%(col)d\t%(code)s\t%(text)s", *map(str, dirs)],
         capture_output=True, text=True)
     base = dirs[0].parent
@@ -56,32 +62,51 @@ def _key(item: dict[str, object]) -> tuple[object, ...]:
     return (item["file"], item["line"], item["code"], item["message"])
 
 
-def run() -> None:
+def _rank(item: dict[str, object]) -> str:
+    """Seeded, per-finding sample order: removing or adding one finding (a fixed false
+    positive, a new rule) changes the sample by that finding only."""
+    text = "|".join(map(str, (SEED, *_key(item))))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def sample(findings: list[dict[str, object]]) -> list[dict[str, object]]:
+    """All findings of a default-on code, or the SAMPLE with the smallest rank."""
     from flake8_fastapi_db.registry import all_rules
 
     default_on = {r.code for r in all_rules() if r.default_enabled}
-    findings = lint(corpus_dirs())
+    by_code: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for item in findings:
+        if item["code"] in default_on:
+            by_code[str(item["code"])].append(item)
+    chosen = []
+    for items in by_code.values():
+        chosen.extend(sorted(items, key=_rank)[:SAMPLE])
+    return sorted(chosen, key=_key)
+
+
+def run(select: str = "DB") -> None:
+    findings = lint(corpus_dirs(), select)
+    RAW.parent.mkdir(parents=True, exist_ok=True)
+    RAW.write_text(json.dumps(findings))
+    resample()
+
+
+def resample() -> None:
+    findings = json.loads(RAW.read_text())
     previous = json.loads(AUDIT.read_text()) if AUDIT.is_file() else {"findings": []}
     known = list(previous.get("findings", []))
     for extra in sorted(VERDICTS.glob("*.json")) if VERDICTS.is_dir() else []:
         known.extend(json.loads(extra.read_text()))
     verdicts = {_key(f): f for f in known if f.get("verdict")}
-    by_code: dict[str, list[dict[str, object]]] = defaultdict(list)
+    counts: dict[str, int] = defaultdict(int)
     for item in findings:
-        by_code[str(item["code"])].append(item)
+        counts[str(item["code"])] += 1
     sampled = []
-    counts = {}
-    for code, items in sorted(by_code.items()):
-        counts[code] = len(items)
-        if code not in default_on:
-            continue
-        items.sort(key=_key)
-        chosen = items if len(items) <= SAMPLE else random.Random(f"{SEED}-{code}").sample(
-            items, SAMPLE)
-        for item in sorted(chosen, key=_key):
-            old = verdicts.get(_key(item), {})
-            sampled.append({**item, "verdict": old.get("verdict"), "reason": old.get("reason", "")})
-    AUDIT.write_text(json.dumps({"counts": counts, "findings": sampled}, indent=1) + "\n")
+    for item in sample(findings):
+        old = verdicts.get(_key(item), {})
+        sampled.append({**item, "verdict": old.get("verdict"), "reason": old.get("reason", "")})
+    AUDIT.write_text(json.dumps({"counts": dict(sorted(counts.items())), "findings": sampled},
+                                indent=1) + "\n")
     todo = sum(1 for s in sampled if not s["verdict"])
     print(f"{len(findings)} findings, {len(sampled)} sampled, {todo} without a verdict")
 
@@ -128,10 +153,18 @@ def render() -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=("run", "render"))
+    parser.add_argument("command", choices=("run", "resample", "render", "sample"))
+    parser.add_argument("--select", default="DB", help="codes to lint (run)")
+    parser.add_argument("--raw", help="sample: a JSON list of findings to sample from")
     args = parser.parse_args()
     if args.command == "run":
-        run()
+        run(args.select)
+        return 0
+    if args.command == "resample":
+        resample()
+        return 0
+    if args.command == "sample":
+        print(json.dumps(sample(json.loads(Path(args.raw).read_text())), indent=1))
         return 0
     return render()
 
