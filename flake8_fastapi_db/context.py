@@ -103,8 +103,20 @@ class FileContext:
             path, is_package = found
             if file_mentions_db_library(path):
                 return True
-            if is_package and _package_mentions_db_library(path.parent):
+            if is_package and self._reexports_db(name):
                 return True
+        return False
+
+    def _reexports_db(self, package: str) -> bool:
+        """A package ``__init__`` that imports from modules that use a DB library."""
+        summary = self.project.module(package)
+        if summary is None:
+            return False
+        for qualname in summary.imports.names.values():
+            for candidate in (qualname, qualname.rpartition(".")[0]):
+                found = self.project.module_path(candidate)
+                if found is not None and file_mentions_db_library(found[0]):
+                    return True
         return False
 
     def _imported_project_modules(self) -> list[str]:
@@ -247,21 +259,6 @@ class FileContext:
     def _has_decorated_calls(self) -> bool:
         return any(".get(" in line or ".post(" in line or "_route(" in line
                    for line in self.lines if line.lstrip().startswith("@"))
-
-
-_MAX_PACKAGE_FILES = 64
-
-
-def _package_mentions_db_library(directory: Path) -> bool:
-    """A package whose modules use a DB library may re-export models from them.
-
-    Text only, no parsing: a wrong "yes" costs a little time, never a finding.
-    """
-    try:
-        files = sorted(directory.glob("*.py"))[:_MAX_PACKAGE_FILES]
-    except OSError:
-        return False
-    return any(file_mentions_db_library(f) for f in files)
 
 
 def literal_strings(node: ast.expr | None) -> list[str] | None:

@@ -7,6 +7,7 @@ Pydantic or any other installed distribution. Nothing is imported or executed.
 from __future__ import annotations
 
 import ast
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
@@ -42,7 +43,11 @@ class Symbol:
 
 
 # path -> (mtime_ns, size, module name, summary); shared by every index of the process.
-_PARSED: dict[tuple[Path, str], tuple[int, int, ModuleSummary | None]] = {}
+_PARSED: OrderedDict[tuple[Path, str], tuple[int, int, ModuleSummary | None]] = OrderedDict()
+# Parsed trees are large: keep the most recently used ones only, so memory stays
+# bounded on big projects (a module evicted while a file still uses it stays alive
+# through that file's references).
+_MAX_PARSED = 384
 
 
 def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
@@ -53,6 +58,7 @@ def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
     key = (path, name)
     cached = _PARSED.get(key)
     if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+        _PARSED.move_to_end(key)
         return cached[2]
     summary: ModuleSummary | None
     try:
@@ -62,6 +68,8 @@ def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
     except (SyntaxError, ValueError, UnicodeDecodeError, RecursionError, OSError):
         summary = None
     _PARSED[key] = (stat.st_mtime_ns, stat.st_size, summary)
+    while len(_PARSED) > _MAX_PARSED:
+        _PARSED.popitem(last=False)
     return summary
 
 

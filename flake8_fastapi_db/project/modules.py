@@ -62,7 +62,9 @@ class ModuleSummary:
         self.assigns: dict[str, ast.expr | None] = {}
         self.annotations: dict[str, ast.expr] = {}
         self.toplevel_calls: list[ast.Call] = []
-        self._source = source
+        # Decided now so the (large) source text is not kept alive with the summary.
+        self._mentions = (any(marker in source for marker in DB_LIBRARY_MARKERS)
+                          if source is not None else None)
         for stmt in module_statements(tree):
             self._record(stmt)
 
@@ -94,9 +96,8 @@ class ModuleSummary:
 
     @cached_property
     def mentions_db_library(self) -> bool:
-        if self._source is not None:
-            text = self._source
-            return any(marker in text for marker in DB_LIBRARY_MARKERS)
+        if self._mentions is not None:
+            return self._mentions
         return self.imports.imports_any(DB_LIBRARY_MARKERS)
 
     def defines(self, name: str) -> bool:
