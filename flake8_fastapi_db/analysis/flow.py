@@ -132,6 +132,28 @@ def mutually_exclusive(ctx: FileContext, first: ast.AST, second: ast.AST,
     return False
 
 
+def leaves_loop_after(ctx: FileContext, node: ast.AST, loop: ast.AST) -> bool:
+    """Once ``node``'s statement completes, the loop is left unconditionally: a
+    ``break``/``return`` follows it in its block or in any enclosing block up to
+    the loop, or it sits in a ``try`` body whose ``else`` breaks (a retry loop:
+    ``try: commit() except IntegrityError: continue else: break``)."""
+    child = node
+    for anc in ctx.ancestors(node):
+        if isinstance(anc, ast.Try) and child in anc.body and \
+                any(isinstance(stmt, (ast.Break, ast.Return)) for stmt in anc.orelse):
+            return True
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(anc, field, None)
+            if isinstance(block, list) and child in block:
+                following = block[block.index(child) + 1:]
+                if any(isinstance(stmt, (ast.Break, ast.Return)) for stmt in following):
+                    return True
+        if anc is loop:
+            return False
+        child = anc
+    return False
+
+
 def local_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
     """Nodes of a body, not descending into nested functions, lambdas or classes."""
     stack: list[ast.AST] = list(reversed(body))

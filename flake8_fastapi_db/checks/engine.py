@@ -10,6 +10,7 @@ from ..analysis.engines import ENGINE_FACTORIES, SIZING_ARGS, SYNC_ONLY_POOLS, U
     EngineAnalysis, EngineCall
 from ..checker import Checker
 from ..names import is_sa, literal_bool, literal_str
+from ..project.modules import _is_main_guard
 from ..registry import register
 from ..rules import Rule
 
@@ -197,6 +198,8 @@ class DB504(Rule):
     ## Limitations
     Only literals are reported: `echo=settings.DEBUG` and other expressions are
     assumed to be configured per environment.
+    Engines created under `if __name__ == "__main__":` belong to a script run
+    by hand, where echo is the intended output: not reported.
     """
 
     code = "DB504"
@@ -352,6 +355,9 @@ class EngineChecker(Checker):
                 self.report(DB503, _keyword_node(engine, "poolclass"), ", ".join(sizing), pool)
 
     def _echo(self, engine: EngineCall) -> None:
+        if any(isinstance(anc, ast.If) and _is_main_guard(anc)
+               for anc in self.ctx.ancestors(engine.call)):
+            return  # a script run by hand (``if __name__ == "__main__":``), not the app
         value = engine.certainly("echo")
         if literal_bool(value) is True:
             self.report(DB504, _keyword_node(engine, "echo"), "True")

@@ -5,7 +5,13 @@ import ast
 import re
 from functools import cached_property
 
-from ..analysis.flow import enclosing_loop, is_forever, local_nodes, mutually_exclusive
+from ..analysis.flow import (
+    enclosing_loop,
+    is_forever,
+    leaves_loop_after,
+    local_nodes,
+    mutually_exclusive,
+)
 from ..analysis.sessions import (
     CONNECTION,
     FunctionNode,
@@ -218,7 +224,9 @@ class DB304(Rule):
     Finds a second `commit()` on the same session in one function when both
     commits run in sequence. Commits in exclusive branches (`if`/`else`, a `try`
     body and its `except`, different `match` cases) or after an early
-    `return`/`raise` are not reported. Reported on the second commit.
+    `return`/`raise` are not reported. A commit that is the function's first
+    statement only ends the caller's transaction ("start fresh before taking a
+    lock") and does not count as a first step. Reported on the second commit.
 
     ## Why is this bad?
     Each commit ends a transaction. A multi-step operation split across two
@@ -274,6 +282,10 @@ class DB305(Rule):
     Handlers that `raise` (including `raise HTTPException(...)`) are fine: the
     session dependency rolls back. So are handlers of a `try` inside
     `with session.begin():`, and commits inside their own `with session.begin():`.
+    Also silent: a handler followed directly by a `raise` after the `try`, a
+    handler that checks `session.is_active` (it detects the failed state), and
+    an outer handler whose commit is already inside an inner `try` that catches
+    `Exception`.
 
     ## Why is this bad?
     After a failed flush the session's transaction is inactive: every later use
@@ -332,7 +344,9 @@ class DB306(Rule):
     Finds `commit()` called inside a loop body or comprehension.
 
     `while True:` service loops and loops that open a new session per iteration
-    are not reported.
+    are not reported, nor are retry loops that leave the loop once the commit
+    succeeds (`commit()` followed by `break`/`return`, or a `try` whose `else`
+    breaks).
 
     ## Why is this bad?
     One transaction per row costs one round trip and one durable write (fsync)
@@ -513,6 +527,17 @@ def _unawait(node: ast.expr) -> ast.expr:
     return node.value if isinstance(node, ast.Await) else node
 
 
+def _leading(func: FunctionNode, call: ast.Call) -> bool:
+    """``call`` is the function's first statement (after a docstring): a commit
+    there only ends the caller's transaction ("start fresh before locking"),
+    nothing of this function's own operation is written before it."""
+    body = func.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        body = body[1:]
+    return bool(body) and isinstance(body[0], ast.Expr) and _unawait(body[0].value) is call
+
+
 @register
 class SessionChecker(Checker):
     name = "sessions"
@@ -668,8 +693,10 @@ class SessionChecker(Checker):
             receiver = _receiver_name(call) or "?"
             loop = enclosing_loop(self.ctx, call, func)
             if loop is not None:
+                # A retry loop (``commit(); break`` on success) commits once.
                 if not is_forever(loop) and not self._bound_in(loop, receiver) and \
-                        not self._schema_script:
+                        not self._schema_script and \
+                        not leaves_loop_after(self.ctx, call, loop):
                     self.report(DB306, call, receiver)
                 continue
             straight.setdefault((receiver, self._binding(call, receiver, rebinds)),
@@ -678,7 +705,7 @@ class SessionChecker(Checker):
             calls.sort(key=lambda c: (c.lineno, c.col_offset))
             for index, second in enumerate(calls[1:], start=1):
                 if any(not mutually_exclusive(self.ctx, first, second, func)
-                       for first in calls[:index]):
+                       for first in calls[:index] if not _leading(func, first)):
                     self.report(DB304, second, receiver, func.name)
 
     def _binding(self, call: ast.Call, name: str, assigns: list[ast.Assign]) -> int:
@@ -711,7 +738,8 @@ class SessionChecker(Checker):
                 continue
             calls = [c for c in _method_calls(node.body, "commit", "flush")
                      if not self._inside_begin(c, node)
-                     and not self._owned_by_with(c, node)]
+                     and not self._owned_by_with(c, node)
+                     and not self._caught_within(c, node)]
             if not calls:
                 continue
             known = any(self._is_db(c) for c in calls)
@@ -720,7 +748,8 @@ class SessionChecker(Checker):
                 if caught is None or (caught in BROAD_ERRORS | {"except"} and not known):
                     continue
                 names = {_receiver_name(c) for c in calls}
-                if not self._handles(handler, names):
+                if not self._handles(handler, names) and \
+                        not self._falls_into_raise(node, handler):
                     method = calls[0].func.attr  # type: ignore[attr-defined]
                     label = "except" if caught == "except" else f"except {caught}"
                     self.report(DB305, handler, label, method)
@@ -751,6 +780,34 @@ class SessionChecker(Checker):
                 return True
         return False
 
+    def _caught_within(self, call: ast.Call, stop: ast.Try) -> bool:
+        """A ``try`` nested inside ``stop`` already catches every error of ``call``
+        (``except Exception``/bare): the outer handler never sees it."""
+        child: ast.AST = call
+        for anc in self.ctx.ancestors(call):
+            if anc is stop:
+                return False
+            if isinstance(anc, ast.Try) and child in anc.body and any(
+                    self._caught(h.type) in BROAD_ERRORS | {"except"} for h in anc.handlers):
+                return True
+            child = anc
+        return False
+
+    def _falls_into_raise(self, node: ast.Try, handler: ast.ExceptHandler) -> bool:
+        """The handler ends normally and the statement right after the ``try`` is a
+        ``raise`` (``except ...: log(...)`` then ``raise HTTPException``): the error
+        still propagates, the session is not used again."""
+        if any(isinstance(n, (ast.Return, ast.Break, ast.Continue))
+               for n in local_nodes(handler.body)):
+            return False
+        parent = self.ctx.parent(node)
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(parent, field, None)
+            if isinstance(block, list) and node in block:
+                index = block.index(node)
+                return index + 1 < len(block) and isinstance(block[index + 1], ast.Raise)
+        return False
+
     def _caught(self, node: ast.expr | None) -> str | None:
         """Name of the database error a handler catches, else None."""
         if node is None:
@@ -776,6 +833,9 @@ class SessionChecker(Checker):
         for node in local_nodes(handler.body):
             if isinstance(node, ast.Raise):
                 return True
+            if isinstance(node, ast.Attribute) and node.attr == "is_active" and \
+                    dotted(node.value) in sessions:
+                return True  # checks for the failed state and stops using the session
             if isinstance(node, ast.Call):
                 if isinstance(node.func, ast.Attribute) and node.func.attr in (
                         "rollback", "close"):

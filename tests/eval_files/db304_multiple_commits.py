@@ -151,3 +151,26 @@ def two_assignments(user, log):
     session.add(log)
     session.commit()
     session.close()
+
+
+# A leading commit only ends the caller's transaction before taking a lock;
+# the function's own work is committed once.
+def bump_counter(db: Session, counter_id, counter_cls):
+    """Start from a fresh transaction."""
+    db.commit()
+    db.execute(counter_cls.__table__.update().values(n=counter_cls.n + 1))
+    db.commit()
+
+
+async def bump_counter_async(db: AsyncSession, stmt):
+    await db.commit()
+    await db.execute(stmt)
+    await db.commit()
+
+
+# Not leading: something is written before the first commit.
+def write_then_bump(db: Session, row, stmt):
+    db.add(row)
+    db.commit()
+    db.execute(stmt)
+    db.commit()  # DB304

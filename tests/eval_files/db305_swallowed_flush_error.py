@@ -151,3 +151,39 @@ def scope_block(user):
             session.commit()
     except IntegrityError:
         pass
+
+
+# The handler falls through into a raise right after the try.
+async def delete_stale(db: AsyncSession, row):
+    try:
+        await db.delete(row)
+        await db.commit()
+    except Exception:
+        print("could not delete the stale row")
+    raise HTTPException(status_code=404)
+
+
+# The handler checks whether the session is still usable and stops.
+async def load_all(db: AsyncSession, rows):
+    for row in rows:
+        try:
+            db.add(row)
+            await db.flush()
+        except Exception:
+            print("could not add", row)
+            if not db.is_active:
+                break
+
+
+# The inner handler catches everything the flush raises: the outer one
+# never sees it (only the inner one is reported).
+async def sync_rows(db: AsyncSession, rows):
+    for row in rows:
+        try:
+            try:
+                db.add(row)
+                await db.flush()
+            except Exception:  # DB305
+                print("could not update", row)
+        except Exception:
+            print("error handling", row)

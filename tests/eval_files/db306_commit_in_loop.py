@@ -2,6 +2,7 @@
 import asyncio
 
 from sqlalchemy import create_engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -77,3 +78,27 @@ def loop_over_commit_result(db: Session):
 def unknown_receiver(repo, items):
     for item in items:
         repo.commit()
+
+
+# A retry loop: the commit succeeds once, then the loop is left.
+def create_with_retries(db: Session, make_rows):
+    for _ in range(10):
+        db.add_all(make_rows())
+        try:
+            db.commit()
+        except IntegrityError:
+            db.rollback()
+            continue
+        else:
+            break
+
+
+def create_with_retries_return(db: Session, make_row):
+    for _ in range(3):
+        try:
+            db.add(make_row())
+            db.commit()
+            return True
+        except IntegrityError:
+            db.rollback()
+    return False

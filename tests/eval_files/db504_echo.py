@@ -23,3 +23,7 @@ ok2 = create_engine(settings.DATABASE_URL, echo=os.getenv("SQL_ECHO") == "1")
 ok3 = create_engine(settings.DATABASE_URL, echo=False)
 ok4 = create_engine(settings.DATABASE_URL, echo_pool=True)
 ok5 = create_engine(settings.DATABASE_URL, echo=settings.DEBUG and True)
+
+if __name__ == "__main__":
+    # A script run by hand: echo is its intended output.
+    script_engine = create_engine("sqlite:///./app.db", echo=True)
