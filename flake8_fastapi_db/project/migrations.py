@@ -375,10 +375,20 @@ def revision_ids(summary: ModuleSummary) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _columns_arg(node: ast.expr | None) -> tuple[str, ...] | None:
-    if isinstance(node, (ast.List, ast.Tuple)):
-        cols = tuple(literal_str(e) or "" for e in node.elts)
-        return cols if cols and all(cols) else None
-    return None
+    """The literal leading columns of an index's column list.
+
+    ``["task_run_id", sa.text("timestamp DESC")]`` still leads with
+    ``task_run_id``: the columns before the first expression are kept.
+    """
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return None
+    cols: list[str] = []
+    for element in node.elts:
+        name = literal_str(element)
+        if not name:
+            break
+        cols.append(name)
+    return tuple(cols) or None
 
 
 def created_indexes(summary: ModuleSummary, revision: str | None,
@@ -420,11 +430,11 @@ def _create_table_indexes(summary: ModuleSummary, revision: str | None,
                 out.append(MigrationIndex(revision, None, op.table, (col,), unique))
         elif is_sa(qn, "PrimaryKeyConstraint", "UniqueConstraint", "Index"):
             args = arg.args[1:] if is_sa(qn, "Index") else arg.args
-            cols = tuple(literal_str(a) or "" for a in args)
+            cols = _columns_arg(ast.Tuple(elts=list(args)))
             name = _literal_name(arg.args[0]) if is_sa(qn, "Index") and arg.args else \
                 _literal_name(keyword(arg, "name"))
             unique = not is_sa(qn, "Index") or literal_bool(keyword(arg, "unique")) is True
-            if cols and all(cols):
+            if cols:
                 out.append(MigrationIndex(revision, name, op.table, cols, unique))
     if pk:
         out.append(MigrationIndex(revision, None, op.table, tuple(pk), True))
