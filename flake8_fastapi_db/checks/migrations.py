@@ -276,7 +276,9 @@ class DB405(Rule):
     of an index, unique constraint or primary key that this migration creates
     (`create_index`, `index=True`, `unique=True`, `sa.Index`,
     `sa.UniqueConstraint`, `sa.PrimaryKeyConstraint`) or that another migration
-    of the project creates and no later one drops. In an association table only
+    of the project creates and no later one drops. A foreign key whose table or
+    column a later revision drops is not reported: it is not in the schema at
+    head, and an old revision is not edited. In an association table only
     the first primary-key column is covered by the primary key. A foreign key
     dropped and created again in the same `upgrade()` is not new. An
     `upgrade()` that runs operations through helper functions, or builds table
@@ -667,6 +669,9 @@ class MigrationChecker(Checker):
             if any(ix.columns[0] == lead and ix.table in (None, fk.table) for ix in indexes):
                 continue
             if self.ctx.migrations.leads(fk.table, lead):
+                continue
+            # a later revision drops the table or the column: the key is gone at head
+            if self.ctx.migrations.removed_later(revision, fk.table, lead):
                 continue
             self.report(DB405, fk.node, fk.table, lead)
 

@@ -361,6 +361,9 @@ class MigrationFacts:
     down_revisions: tuple[str, ...]
     created: list[MigrationIndex]
     dropped: list[tuple[str, str | None]]   # (index name, table)
+    # tables and (table, column) pairs upgrade() drops: what they held is gone
+    removed_tables: frozenset[str] = frozenset()
+    removed_columns: frozenset[tuple[str, str]] = frozenset()
 
 
 def revision_ids(summary: ModuleSummary) -> tuple[str | None, tuple[str, ...]]:
@@ -458,7 +461,12 @@ def migration_facts(summary: ModuleSummary) -> MigrationFacts:
     ops = operations(summary, up if isinstance(up, ast.FunctionDef) else None).ops
     return MigrationFacts(path=summary.path or Path(), revision=revision, down_revisions=downs,
                           created=created_indexes(summary, revision, ops),
-                          dropped=dropped_indexes(ops))
+                          dropped=dropped_indexes(ops),
+                          removed_tables=frozenset(op.table for op in ops
+                                                   if op.name == "drop_table" and op.table),
+                          removed_columns=frozenset(
+                              (op.table, op.column) for op in ops
+                              if op.name == "drop_column" and op.table and op.column))
 
 
 def _candidate_files(root: Path) -> list[Path]:
@@ -523,6 +531,25 @@ class ProjectMigrations:
                 ancestors = self._ancestors(fact.revision)
                 if ancestors is not None and index.revision in ancestors:
                     return True
+        return False
+
+    def removed_later(self, revision: str | None, table: str, column: str) -> bool:
+        """A revision after ``revision`` drops ``table`` or its ``column``.
+
+        What such a revision drops (a foreign key with its column or table) is
+        not in the schema at head. Unknown order: not removed.
+        """
+        if revision is None:
+            return False
+        for fact in self.facts:
+            if fact.revision is None or fact.revision == revision:
+                continue
+            if table not in fact.removed_tables and \
+                    (table, column) not in fact.removed_columns:
+                continue
+            ancestors = self._ancestors(fact.revision)
+            if ancestors is not None and revision in ancestors:
+                return True
         return False
 
     def leads(self, table: str | None, column: str) -> bool:
