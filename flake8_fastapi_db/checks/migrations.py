@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from pathlib import Path
 
 from ..analysis.migration_inverses import CHECKED, Inverses, describe
 from ..checker import Checker
@@ -10,8 +11,8 @@ from ..names import LIBRARY_ROOTS, dotted, has_star_kwargs, keyword, literal_boo
 from ..project.migration_schema import (changes_schema, column_def, emptied_tables,
                                         foreign_keys, local_tables, may_hide_index,
                                         table_elements)
-from ..project.migrations import (Operation, OperationList, created_indexes, operations,
-                                  revision_ids)
+from ..project.migrations import (Operation, OperationList, created_indexes,
+                                  migration_environment, operations, revision_ids)
 from ..registry import register
 from ..rules import Rule
 
@@ -351,7 +352,9 @@ class DB406(Rule):
     ## Limitations
     Imports under `if TYPE_CHECKING:` are not reported. A module counts as the
     application's when it is found under the project's source roots
-    (`--db-source-roots`).
+    (`--db-source-roots`). Modules of the migration environment itself (the
+    directory that holds `env.py` and `versions/`, such as a `migrations/utils.py`
+    of shared column types) are migration code and are not reported.
     """
 
     code = "DB406"
@@ -685,6 +688,8 @@ class MigrationChecker(Checker):
                 continue
             if isinstance(node, ast.ImportFrom):
                 if node.level:
+                    if self._in_environment_relative(node):
+                        continue
                     target = node.module or ", ".join(a.name for a in node.names)
                     self.report(DB406, node, "." * node.level + target)
                 elif node.module:
@@ -706,7 +711,27 @@ class MigrationChecker(Checker):
         if name.partition(".")[0] in _NOT_APPLICATION:
             return False
         summary = self.ctx.project.module(name)
-        return summary is not None and summary is not self.ctx.module
+        if summary is None or summary is self.ctx.module:
+            return False
+        # helpers of the migration environment (airflow.migrations.utils) are
+        # migration code, versioned with the revisions that use them
+        return summary.path is None or not self._in_environment(summary.path)
+
+    def _in_environment_relative(self, node: ast.ImportFrom) -> bool:
+        """A relative import that stays inside the migration environment."""
+        path = self.ctx.module.path
+        if path is None:
+            return False
+        base = path.parent
+        for _ in range(node.level - 1):
+            base = base.parent
+        if node.module:
+            base = base.joinpath(*node.module.split("."))
+        return self._in_environment(base)
+
+    def _in_environment(self, path: Path) -> bool:
+        env = migration_environment(self.ctx.module.path) if self.ctx.module.path else None
+        return env is not None and (path == env or env in path.parents)
 
     # -- DB407 ---------------------------------------------------------------
     def _concurrent_indexes(self, up: OperationList, down: OperationList) -> None:

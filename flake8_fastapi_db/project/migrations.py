@@ -469,6 +469,23 @@ def migration_facts(summary: ModuleSummary) -> MigrationFacts:
                               if op.name == "drop_column" and op.table and op.column))
 
 
+_MAX_ENV_UP = 4
+
+
+def migration_environment(path: Path) -> Path | None:
+    """The Alembic script directory of a revision file: the nearest ancestor that
+    holds ``env.py`` (``migrations/`` above ``versions/`` or ``versions/sqlite/``),
+    else the parent of the nearest ``versions`` folder; None when neither exists."""
+    parents = list(path.parents)[:_MAX_ENV_UP]
+    for directory in parents:
+        if (directory / "env.py").is_file():
+            return directory
+    for directory in parents:
+        if directory.name == "versions":
+            return directory.parent
+    return None
+
+
 def _candidate_files(root: Path) -> list[Path]:
     """``*.py`` files below ``versions`` directories of the project directory.
 

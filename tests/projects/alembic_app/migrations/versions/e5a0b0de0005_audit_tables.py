@@ -1,4 +1,4 @@
-# select: DB405
+# select: DB405, DB406
 """audit_log and comments.reviewer_id, both without an index on their foreign key
 
 Revision ID: e5a0b0de0005
@@ -7,10 +7,14 @@ Create Date: 2025-05-02 10:00:00.000000
 
 A later revision (f6b0c0de0006) drops the table and the column again: the
 foreign keys are not in the schema at head, so nothing is reported for them.
-comments.approver_id survives and is reported.
+comments.approver_id survives and is reported. A helper module of the
+migration environment itself (migrations/helpers.py, next to env.py) is not
+application code.
 """
 from alembic import op
 import sqlalchemy as sa
+
+from migrations.helpers import string_id
 
 revision = 'e5a0b0de0005'
 down_revision = 'd4e0f00d0004'
@@ -23,6 +27,7 @@ def upgrade() -> None:
         'audit_log',
         sa.Column('id', sa.Integer(), nullable=False),
         sa.Column('user_id', sa.Integer(), nullable=False),
+        sa.Column('request_id', string_id(), nullable=True),
         sa.ForeignKeyConstraint(['user_id'], ['users.id']),
         sa.PrimaryKeyConstraint('id'),
     )
