@@ -12,7 +12,8 @@ from ..project.migration_schema import (changes_schema, column_def, emptied_tabl
                                         foreign_keys, local_tables, may_hide_index,
                                         table_elements)
 from ..project.migrations import (Operation, OperationList, created_indexes,
-                                  migration_environment, operations, revision_ids)
+                                  looped_indexes, migration_environment, operations,
+                                  revision_ids)
 from ..registry import register
 from ..rules import Rule
 
@@ -277,7 +278,8 @@ class DB405(Rule):
     of an index, unique constraint or primary key that this migration creates
     (`create_index`, `index=True`, `unique=True`, `sa.Index`,
     `sa.UniqueConstraint`, `sa.PrimaryKeyConstraint`) or that another migration
-    of the project creates and no later one drops. A foreign key whose table or
+    of the project creates and no later one drops (including `op.create_index`
+    in a loop over a module-level list of literal rows). A foreign key whose table or
     column a later revision drops is not reported: it is not in the schema at
     head, and an old revision is not edited. In an association table only
     the first primary-key column is covered by the primary key. A foreign key
@@ -582,7 +584,7 @@ class MigrationChecker(Checker):
         if down_func is not None and down.ops and not _raises(down_func):
             self._inverses(up, down)
         self._not_null_columns(up_func, up)
-        self._foreign_key_indexes(up)
+        self._foreign_key_indexes(up_func, up)
         self._concurrent_indexes(up, down)
         self._destructive(up)
 
@@ -653,12 +655,13 @@ class MigrationChecker(Checker):
             self.report(DB404, op.call, op.table, col.name)
 
     # -- DB405 ---------------------------------------------------------------
-    def _foreign_key_indexes(self, up: OperationList) -> None:
+    def _foreign_key_indexes(self, up_func: ast.FunctionDef, up: OperationList) -> None:
         if up.opaque:
             return  # a helper may create the index
         module = self.ctx.module
         revision, _ = revision_ids(module)
-        indexes = created_indexes(module, revision, up.ops)
+        indexes = [*created_indexes(module, revision, up.ops),
+                   *looped_indexes(module, revision, up_func)]
         # tables whose create_table may build an index the model cannot read
         unsure = {op.table for op in up.ops if op.name == "create_table" and
                   any(may_hide_index(module, e) for e in table_elements(op))}

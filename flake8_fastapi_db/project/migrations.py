@@ -444,6 +444,63 @@ def _create_table_indexes(summary: ModuleSummary, revision: str | None,
     return out
 
 
+def looped_indexes(summary: ModuleSummary, revision: str | None,
+                   func: ast.FunctionDef | None) -> list[MigrationIndex]:
+    """Indexes ``op.create_index`` builds in a loop over a literal table of rows.
+
+    ``for name, table, cols in _FK_INDEXES: op.create_index(name, table, cols)``
+    with ``_FK_INDEXES`` a module-level list of literal tuples (or a sum of
+    such lists) creates one index per row.
+    """
+    out: list[MigrationIndex] = []
+    if func is None:
+        return out
+    op_names = _op_names(summary)
+    for loop in ast.walk(func):
+        if not isinstance(loop, ast.For) or not isinstance(loop.target, ast.Tuple):
+            continue
+        targets = [e.id if isinstance(e, ast.Name) else None for e in loop.target.elts]
+        rows = _literal_rows(summary, loop.iter)
+        if not rows:
+            continue
+        for call in ast.walk(loop):
+            if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or \
+                    call.func.attr != "create_index" or _dotted(call.func.value) not in op_names:
+                continue
+            op = Operation("create_index", call, None, module=summary)
+            params = [op.param(p) for p in ("index_name", "table_name", "columns")]
+            for row in rows:
+                if len(row) != len(targets):
+                    continue
+                bound = {t: v for t, v in zip(targets, row) if t}
+                name, table, cols = (bound.get(p.id, p) if isinstance(p, ast.Name) else p
+                                     for p in params)
+                columns = _columns_arg(cols)
+                if columns:
+                    unique = literal_bool(keyword(call, "unique")) is True
+                    out.append(MigrationIndex(revision, _literal_name(name),
+                                              literal_text(summary, table), columns, unique))
+    return out
+
+
+def _literal_rows(summary: ModuleSummary, node: ast.expr,
+                  depth: int = 0) -> list[list[ast.expr]] | None:
+    """Rows of a literal list of tuples: inline, a module-level name, or ``a + b``."""
+    if depth > 4:
+        return None
+    if isinstance(node, ast.Name):
+        value = summary.assigns.get(node.id)
+        return _literal_rows(summary, value, depth + 1) if value is not None else None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left = _literal_rows(summary, node.left, depth + 1)
+        right = _literal_rows(summary, node.right, depth + 1)
+        return left + right if left is not None and right is not None else None
+    if isinstance(node, (ast.List, ast.Tuple)) and \
+            all(isinstance(e, (ast.Tuple, ast.List)) for e in node.elts):
+        return [list(e.elts) for e in node.elts]  # type: ignore[attr-defined]
+    return None
+
+
 def dropped_indexes(ops: list[Operation]) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     for op in ops:
@@ -458,9 +515,12 @@ def dropped_indexes(ops: list[Operation]) -> list[tuple[str, str | None]]:
 def migration_facts(summary: ModuleSummary) -> MigrationFacts:
     revision, downs = revision_ids(summary)
     up = summary.functions.get("upgrade")
-    ops = operations(summary, up if isinstance(up, ast.FunctionDef) else None).ops
+    up_func = up if isinstance(up, ast.FunctionDef) else None
+    ops = operations(summary, up_func).ops
+    created = [*created_indexes(summary, revision, ops),
+               *looped_indexes(summary, revision, up_func)]
     return MigrationFacts(path=summary.path or Path(), revision=revision, down_revisions=downs,
-                          created=created_indexes(summary, revision, ops),
+                          created=created,
                           dropped=dropped_indexes(ops),
                           removed_tables=frozenset(op.table for op in ops
                                                    if op.name == "drop_table" and op.table),

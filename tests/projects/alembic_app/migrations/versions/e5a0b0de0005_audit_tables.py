@@ -36,10 +36,14 @@ def upgrade() -> None:
                                       nullable=True))
         batch_op.add_column(sa.Column('approver_id', sa.Integer(), sa.ForeignKey('users.id'),  # DB405
                                       nullable=True))
+        # indexed by the loop over a table of rows in f6b0c0de0006
+        batch_op.add_column(sa.Column('moderator_id', sa.Integer(), sa.ForeignKey('users.id'),
+                                      nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table('comments', schema=None) as batch_op:
+        batch_op.drop_column('moderator_id')
         batch_op.drop_column('approver_id')
         batch_op.drop_column('reviewer_id')
     op.drop_table('audit_log')

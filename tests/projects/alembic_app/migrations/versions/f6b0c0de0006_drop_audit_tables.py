@@ -14,11 +14,19 @@ down_revision = 'e5a0b0de0005'
 branch_labels = None
 depends_on = None
 
+# (index name, table, columns) of the foreign keys that lacked an index
+_FK_INDEXES: list[tuple[str, str, list[str]]] = [
+    ('ix_comments_moderator_id', 'comments', ['moderator_id']),
+]
+_MORE_FK_INDEXES = [('ix_posts_editor_id', 'posts', ['editor_id'])]
+
 
 def upgrade() -> None:
     op.drop_table('audit_log')
     with op.batch_alter_table('comments', schema=None) as batch_op:
         batch_op.drop_column('reviewer_id')
+    for index_name, table_name, columns in _FK_INDEXES + _MORE_FK_INDEXES:
+        op.create_index(index_name, table_name, columns, if_not_exists=True)
 
 
 def downgrade() -> None:
