@@ -281,7 +281,8 @@ class DB405(Rule):
     of the project creates and no later one drops (including `op.create_index`
     in a loop over a module-level list of literal rows). A foreign key whose table or
     column a later revision drops is not reported: it is not in the schema at
-    head, and an old revision is not edited. In an association table only
+    head, and an old revision is not edited; nor is one followed by a revision
+    that renames tables by names that cannot be read. In an association table only
     the first primary-key column is covered by the primary key. A foreign key
     dropped and created again in the same `upgrade()` is not new. An
     `upgrade()` that runs operations through helper functions, or builds table

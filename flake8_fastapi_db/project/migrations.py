@@ -364,6 +364,8 @@ class MigrationFacts:
     # tables and (table, column) pairs upgrade() drops: what they held is gone
     removed_tables: frozenset[str] = frozenset()
     removed_columns: frozenset[tuple[str, str]] = frozenset()
+    # a rename_table whose names are not literal: any table may be gone after it
+    unknown_renames: bool = False
 
 
 def revision_ids(summary: ModuleSummary) -> tuple[str | None, tuple[str, ...]]:
@@ -526,7 +528,12 @@ def migration_facts(summary: ModuleSummary) -> MigrationFacts:
                                                    if op.name == "drop_table" and op.table),
                           removed_columns=frozenset(
                               (op.table, op.column) for op in ops
-                              if op.name == "drop_column" and op.table and op.column))
+                              if op.name == "drop_column" and op.table and op.column),
+                          unknown_renames=any(
+                              op.name == "rename_table" and (
+                                  op.table is None or
+                                  op.text(op.param("new_table_name")) is None)
+                              for op in ops))
 
 
 _MAX_ENV_UP = 4
@@ -614,14 +621,16 @@ class ProjectMigrations:
         """A revision after ``revision`` drops ``table`` or its ``column``.
 
         What such a revision drops (a foreign key with its column or table) is
-        not in the schema at head. Unknown order: not removed.
+        not in the schema at head. A later revision that renames tables by
+        names that cannot be read may have done so too (zenml renames its
+        tables in a loop): that counts as removed. Unknown order: not removed.
         """
         if revision is None:
             return False
         for fact in self.facts:
             if fact.revision is None or fact.revision == revision:
                 continue
-            if table not in fact.removed_tables and \
+            if table not in fact.removed_tables and not fact.unknown_renames and \
                     (table, column) not in fact.removed_columns:
                 continue
             ancestors = self._ancestors(fact.revision)
@@ -645,6 +654,13 @@ class ProjectMigrations:
                    (table is None or ix.table in (None, table)) for ix in self._live)
 
 
+def _chain_link(summary: ModuleSummary) -> bool:
+    """A revision with no operations and so no alembic import (zenml's empty
+    ``0.75.0_release.py``): it still links the revision chain."""
+    return "revision" in summary.assigns and "down_revision" in summary.assigns and \
+        "upgrade" in summary.functions
+
+
 @lru_cache(maxsize=64)
 def project_migrations(directory: Path) -> ProjectMigrations:
     """Migrations below the project directory that holds ``directory`` (cached)."""
@@ -654,6 +670,6 @@ def project_migrations(directory: Path) -> ProjectMigrations:
     facts: list[MigrationFacts] = []
     for path in _candidate_files(root):
         summary = _parse(path, path.stem, False)
-        if summary is not None and is_migration(summary):
+        if summary is not None and (is_migration(summary) or _chain_link(summary)):
             facts.append(migration_facts(summary))
     return ProjectMigrations(facts)

@@ -2,7 +2,7 @@
 """drop audit_log and comments.reviewer_id again
 
 Revision ID: f6b0c0de0006
-Revises: e5a0b0de0005
+Revises: e6c0de000005
 Create Date: 2025-06-10 09:30:00.000000
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = 'f6b0c0de0006'
-down_revision = 'e5a0b0de0005'
+down_revision = 'e6c0de000005'
 branch_labels = None
 depends_on = None
 
