@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from pathlib import Path
 
 from ..analysis.migration_inverses import CHECKED, Inverses, describe
 from ..checker import Checker
@@ -10,7 +11,8 @@ from ..names import LIBRARY_ROOTS, dotted, has_star_kwargs, keyword, literal_boo
 from ..project.migration_schema import (changes_schema, column_def, emptied_tables,
                                         foreign_keys, local_tables, may_hide_index,
                                         table_elements)
-from ..project.migrations import (Operation, OperationList, created_indexes, operations,
+from ..project.migrations import (Operation, OperationList, created_indexes,
+                                  looped_indexes, migration_environment, operations,
                                   revision_ids)
 from ..registry import register
 from ..rules import Rule
@@ -276,7 +278,11 @@ class DB405(Rule):
     of an index, unique constraint or primary key that this migration creates
     (`create_index`, `index=True`, `unique=True`, `sa.Index`,
     `sa.UniqueConstraint`, `sa.PrimaryKeyConstraint`) or that another migration
-    of the project creates and no later one drops. In an association table only
+    of the project creates and no later one drops (including `op.create_index`
+    in a loop over a module-level list of literal rows). A foreign key whose table or
+    column a later revision drops is not reported: it is not in the schema at
+    head, and an old revision is not edited; nor is one followed by a revision
+    that renames tables by names that cannot be read. In an association table only
     the first primary-key column is covered by the primary key. A foreign key
     dropped and created again in the same `upgrade()` is not new. An
     `upgrade()` that runs operations through helper functions, or builds table
@@ -349,7 +355,9 @@ class DB406(Rule):
     ## Limitations
     Imports under `if TYPE_CHECKING:` are not reported. A module counts as the
     application's when it is found under the project's source roots
-    (`--db-source-roots`).
+    (`--db-source-roots`). Modules of the migration environment itself (the
+    directory that holds `env.py` and `versions/`, such as a `migrations/utils.py`
+    of shared column types) are migration code and are not reported.
     """
 
     code = "DB406"
@@ -577,7 +585,7 @@ class MigrationChecker(Checker):
         if down_func is not None and down.ops and not _raises(down_func):
             self._inverses(up, down)
         self._not_null_columns(up_func, up)
-        self._foreign_key_indexes(up)
+        self._foreign_key_indexes(up_func, up)
         self._concurrent_indexes(up, down)
         self._destructive(up)
 
@@ -648,12 +656,13 @@ class MigrationChecker(Checker):
             self.report(DB404, op.call, op.table, col.name)
 
     # -- DB405 ---------------------------------------------------------------
-    def _foreign_key_indexes(self, up: OperationList) -> None:
+    def _foreign_key_indexes(self, up_func: ast.FunctionDef, up: OperationList) -> None:
         if up.opaque:
             return  # a helper may create the index
         module = self.ctx.module
         revision, _ = revision_ids(module)
-        indexes = created_indexes(module, revision, up.ops)
+        indexes = [*created_indexes(module, revision, up.ops),
+                   *looped_indexes(module, revision, up_func)]
         # tables whose create_table may build an index the model cannot read
         unsure = {op.table for op in up.ops if op.name == "create_table" and
                   any(may_hide_index(module, e) for e in table_elements(op))}
@@ -668,6 +677,9 @@ class MigrationChecker(Checker):
                 continue
             if self.ctx.migrations.leads(fk.table, lead):
                 continue
+            # a later revision drops the table or the column: the key is gone at head
+            if self.ctx.migrations.removed_later(revision, fk.table, lead):
+                continue
             self.report(DB405, fk.node, fk.table, lead)
 
     # -- DB406 ---------------------------------------------------------------
@@ -680,6 +692,8 @@ class MigrationChecker(Checker):
                 continue
             if isinstance(node, ast.ImportFrom):
                 if node.level:
+                    if self._in_environment_relative(node):
+                        continue
                     target = node.module or ", ".join(a.name for a in node.names)
                     self.report(DB406, node, "." * node.level + target)
                 elif node.module:
@@ -701,7 +715,27 @@ class MigrationChecker(Checker):
         if name.partition(".")[0] in _NOT_APPLICATION:
             return False
         summary = self.ctx.project.module(name)
-        return summary is not None and summary is not self.ctx.module
+        if summary is None or summary is self.ctx.module:
+            return False
+        # helpers of the migration environment (airflow.migrations.utils) are
+        # migration code, versioned with the revisions that use them
+        return summary.path is None or not self._in_environment(summary.path)
+
+    def _in_environment_relative(self, node: ast.ImportFrom) -> bool:
+        """A relative import that stays inside the migration environment."""
+        path = self.ctx.module.path
+        if path is None:
+            return False
+        base = path.parent
+        for _ in range(node.level - 1):
+            base = base.parent
+        if node.module:
+            base = base.joinpath(*node.module.split("."))
+        return self._in_environment(base)
+
+    def _in_environment(self, path: Path) -> bool:
+        env = migration_environment(self.ctx.module.path) if self.ctx.module.path else None
+        return env is not None and (path == env or env in path.parents)
 
     # -- DB407 ---------------------------------------------------------------
     def _concurrent_indexes(self, up: OperationList, down: OperationList) -> None:

@@ -97,7 +97,9 @@ def may_hide_index(module: ModuleSummary, element: ast.expr, depth: int = 0) -> 
             kw.arg in _INDEX_KEYWORDS and literal_bool(kw.value) is None
             for kw in element.keywords)
     if is_sa(qn, *_INDEXING):
-        return any(literal_str(a) is None for a in element.args[1 if is_sa(qn, "Index") else 0:])
+        # only the leading column matters; later expressions (``sa.text("at DESC")``) do not
+        columns = element.args[1 if is_sa(qn, "Index") else 0:]
+        return not columns or literal_str(columns[0]) is None
     if is_sa(qn, *_NOT_INDEXING):
         return False
     func = module.functions.get(element.func.id) if isinstance(element.func, ast.Name) else None

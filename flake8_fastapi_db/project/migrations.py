@@ -361,6 +361,11 @@ class MigrationFacts:
     down_revisions: tuple[str, ...]
     created: list[MigrationIndex]
     dropped: list[tuple[str, str | None]]   # (index name, table)
+    # tables and (table, column) pairs upgrade() drops: what they held is gone
+    removed_tables: frozenset[str] = frozenset()
+    removed_columns: frozenset[tuple[str, str]] = frozenset()
+    # a rename_table whose names are not literal: any table may be gone after it
+    unknown_renames: bool = False
 
 
 def revision_ids(summary: ModuleSummary) -> tuple[str | None, tuple[str, ...]]:
@@ -375,10 +380,20 @@ def revision_ids(summary: ModuleSummary) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _columns_arg(node: ast.expr | None) -> tuple[str, ...] | None:
-    if isinstance(node, (ast.List, ast.Tuple)):
-        cols = tuple(literal_str(e) or "" for e in node.elts)
-        return cols if cols and all(cols) else None
-    return None
+    """The literal leading columns of an index's column list.
+
+    ``["task_run_id", sa.text("timestamp DESC")]`` still leads with
+    ``task_run_id``: the columns before the first expression are kept.
+    """
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return None
+    cols: list[str] = []
+    for element in node.elts:
+        name = literal_str(element)
+        if not name:
+            break
+        cols.append(name)
+    return tuple(cols) or None
 
 
 def created_indexes(summary: ModuleSummary, revision: str | None,
@@ -420,15 +435,72 @@ def _create_table_indexes(summary: ModuleSummary, revision: str | None,
                 out.append(MigrationIndex(revision, None, op.table, (col,), unique))
         elif is_sa(qn, "PrimaryKeyConstraint", "UniqueConstraint", "Index"):
             args = arg.args[1:] if is_sa(qn, "Index") else arg.args
-            cols = tuple(literal_str(a) or "" for a in args)
+            cols = _columns_arg(ast.Tuple(elts=list(args)))
             name = _literal_name(arg.args[0]) if is_sa(qn, "Index") and arg.args else \
                 _literal_name(keyword(arg, "name"))
             unique = not is_sa(qn, "Index") or literal_bool(keyword(arg, "unique")) is True
-            if cols and all(cols):
+            if cols:
                 out.append(MigrationIndex(revision, name, op.table, cols, unique))
     if pk:
         out.append(MigrationIndex(revision, None, op.table, tuple(pk), True))
     return out
+
+
+def looped_indexes(summary: ModuleSummary, revision: str | None,
+                   func: ast.FunctionDef | None) -> list[MigrationIndex]:
+    """Indexes ``op.create_index`` builds in a loop over a literal table of rows.
+
+    ``for name, table, cols in _FK_INDEXES: op.create_index(name, table, cols)``
+    with ``_FK_INDEXES`` a module-level list of literal tuples (or a sum of
+    such lists) creates one index per row.
+    """
+    out: list[MigrationIndex] = []
+    if func is None:
+        return out
+    op_names = _op_names(summary)
+    for loop in ast.walk(func):
+        if not isinstance(loop, ast.For) or not isinstance(loop.target, ast.Tuple):
+            continue
+        targets = [e.id if isinstance(e, ast.Name) else None for e in loop.target.elts]
+        rows = _literal_rows(summary, loop.iter)
+        if not rows:
+            continue
+        for call in ast.walk(loop):
+            if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or \
+                    call.func.attr != "create_index" or _dotted(call.func.value) not in op_names:
+                continue
+            op = Operation("create_index", call, None, module=summary)
+            params = [op.param(p) for p in ("index_name", "table_name", "columns")]
+            for row in rows:
+                if len(row) != len(targets):
+                    continue
+                bound = {t: v for t, v in zip(targets, row) if t}
+                name, table, cols = (bound.get(p.id, p) if isinstance(p, ast.Name) else p
+                                     for p in params)
+                columns = _columns_arg(cols)
+                if columns:
+                    unique = literal_bool(keyword(call, "unique")) is True
+                    out.append(MigrationIndex(revision, _literal_name(name),
+                                              literal_text(summary, table), columns, unique))
+    return out
+
+
+def _literal_rows(summary: ModuleSummary, node: ast.expr,
+                  depth: int = 0) -> list[list[ast.expr]] | None:
+    """Rows of a literal list of tuples: inline, a module-level name, or ``a + b``."""
+    if depth > 4:
+        return None
+    if isinstance(node, ast.Name):
+        value = summary.assigns.get(node.id)
+        return _literal_rows(summary, value, depth + 1) if value is not None else None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left = _literal_rows(summary, node.left, depth + 1)
+        right = _literal_rows(summary, node.right, depth + 1)
+        return left + right if left is not None and right is not None else None
+    if isinstance(node, (ast.List, ast.Tuple)) and \
+            all(isinstance(e, (ast.Tuple, ast.List)) for e in node.elts):
+        return [list(e.elts) for e in node.elts]  # type: ignore[attr-defined]
+    return None
 
 
 def dropped_indexes(ops: list[Operation]) -> list[tuple[str, str | None]]:
@@ -445,10 +517,40 @@ def dropped_indexes(ops: list[Operation]) -> list[tuple[str, str | None]]:
 def migration_facts(summary: ModuleSummary) -> MigrationFacts:
     revision, downs = revision_ids(summary)
     up = summary.functions.get("upgrade")
-    ops = operations(summary, up if isinstance(up, ast.FunctionDef) else None).ops
+    up_func = up if isinstance(up, ast.FunctionDef) else None
+    ops = operations(summary, up_func).ops
+    created = [*created_indexes(summary, revision, ops),
+               *looped_indexes(summary, revision, up_func)]
     return MigrationFacts(path=summary.path or Path(), revision=revision, down_revisions=downs,
-                          created=created_indexes(summary, revision, ops),
-                          dropped=dropped_indexes(ops))
+                          created=created,
+                          dropped=dropped_indexes(ops),
+                          removed_tables=frozenset(op.table for op in ops
+                                                   if op.name == "drop_table" and op.table),
+                          removed_columns=frozenset(
+                              (op.table, op.column) for op in ops
+                              if op.name == "drop_column" and op.table and op.column),
+                          unknown_renames=any(
+                              op.name == "rename_table" and (
+                                  op.table is None or
+                                  op.text(op.param("new_table_name")) is None)
+                              for op in ops))
+
+
+_MAX_ENV_UP = 4
+
+
+def migration_environment(path: Path) -> Path | None:
+    """The Alembic script directory of a revision file: the nearest ancestor that
+    holds ``env.py`` (``migrations/`` above ``versions/`` or ``versions/sqlite/``),
+    else the parent of the nearest ``versions`` folder; None when neither exists."""
+    parents = list(path.parents)[:_MAX_ENV_UP]
+    for directory in parents:
+        if (directory / "env.py").is_file():
+            return directory
+    for directory in parents:
+        if directory.name == "versions":
+            return directory.parent
+    return None
 
 
 def _candidate_files(root: Path) -> list[Path]:
@@ -515,6 +617,27 @@ class ProjectMigrations:
                     return True
         return False
 
+    def removed_later(self, revision: str | None, table: str, column: str) -> bool:
+        """A revision after ``revision`` drops ``table`` or its ``column``.
+
+        What such a revision drops (a foreign key with its column or table) is
+        not in the schema at head. A later revision that renames tables by
+        names that cannot be read may have done so too (zenml renames its
+        tables in a loop): that counts as removed. Unknown order: not removed.
+        """
+        if revision is None:
+            return False
+        for fact in self.facts:
+            if fact.revision is None or fact.revision == revision:
+                continue
+            if table not in fact.removed_tables and not fact.unknown_renames and \
+                    (table, column) not in fact.removed_columns:
+                continue
+            ancestors = self._ancestors(fact.revision)
+            if ancestors is not None and revision in ancestors:
+                return True
+        return False
+
     def leads(self, table: str | None, column: str) -> bool:
         """A live migration index on ``table`` leads with ``column`` (any table if unknown)."""
         return any(ix.columns[0] == column and (table is None or ix.table in (None, table))
@@ -536,6 +659,13 @@ class ProjectMigrations:
                    (table is None or ix.table in (None, table)) for ix in self._live)
 
 
+def _chain_link(summary: ModuleSummary) -> bool:
+    """A revision with no operations and so no alembic import (zenml's empty
+    ``0.75.0_release.py``): it still links the revision chain."""
+    return "revision" in summary.assigns and "down_revision" in summary.assigns and \
+        "upgrade" in summary.functions
+
+
 @lru_cache(maxsize=64)
 def project_migrations(directory: Path) -> ProjectMigrations:
     """Migrations below the project directory that holds ``directory`` (cached)."""
@@ -547,6 +677,6 @@ def project_migrations(directory: Path) -> ProjectMigrations:
     facts: list[MigrationFacts] = []
     for path in _candidate_files(root):
         summary = _parse(path, path.stem, False)
-        if summary is not None and is_migration(summary):
+        if summary is not None and (is_migration(summary) or _chain_link(summary)):
             facts.append(migration_facts(summary))
     return ProjectMigrations(facts)

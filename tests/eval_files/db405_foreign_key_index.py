@@ -57,10 +57,25 @@ def upgrade() -> None:
         batch_op.create_foreign_key("fk_invoices_order", "orders", ["order_id"], ["id"])
         batch_op.create_index("ix_invoices_order_id", ["order_id"])
         batch_op.create_foreign_key("fk_invoices_payer", "users", ["payer_id"], ["id"])  # DB405
+    # an index whose trailing columns are expressions still leads with its first column
+    op.create_table(
+        "run_states",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("run_id", sa.Integer(), sa.ForeignKey("runs.id"), nullable=False),
+        sa.Column("job_id", sa.Integer(), sa.ForeignKey("jobs.id"), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Index("ix_run_states_job_at", "job_id", sa.text("at DESC")),
+    )
+    op.create_index("ix_run_states_run_at", "run_states", ["run_id", sa.text("at DESC")])
+    # ... but an expression in first position covers no column
+    op.add_column("run_states", sa.Column("owner_id", sa.Integer(),
+                                          sa.ForeignKey("users.id")))  # DB405
+    op.create_index("ix_run_states_owner", "run_states", [sa.text("lower(owner_id)")])
 
 
 def downgrade() -> None:
     # foreign keys restored by a downgrade are not judged
+    op.drop_table("run_states")
     with op.batch_alter_table("invoices") as batch_op:
         batch_op.drop_constraint("fk_invoices_payer", type_="foreignkey")
         batch_op.drop_index("ix_invoices_order_id")
