@@ -65,8 +65,10 @@ class DB402(Rule):
     ```
 
     A migration that cannot be reversed says so:
-    `raise NotImplementedError("irreversible: data was merged")`. That is not
-    reported.
+    `raise NotImplementedError("irreversible: data was merged")`, or explains its
+    deliberate no-op in a comment inside `downgrade()` (for example a revision that
+    only repairs an index another revision owns). Neither is reported; Alembic's
+    generated `# ### commands auto generated ... ###` markers are not an explanation.
 
     ## Limitations
     An `upgrade()` whose only work is done by helper functions is not judged
@@ -604,8 +606,18 @@ class MigrationChecker(Checker):
         if down_func is None:
             if not module.defines("downgrade") and "downgrade" not in module.imports.names:
                 self.report(DB402, up_func, "is missing")
-        elif _trivial(down_func):
+        elif _trivial(down_func) and not self._explained(down_func):
             self.report(DB402, down_func, "does nothing")
+
+    def _explained(self, func: ast.FunctionDef) -> bool:
+        """A no-op downgrade with a comment of its own says why it does nothing
+        (Alembic's generated ``# ### ... ###`` markers are not an explanation)."""
+        end = getattr(func, "end_lineno", func.lineno) or func.lineno
+        for line in self.ctx.lines[func.lineno:end]:
+            text = line.strip()
+            if text.startswith("#") and "###" not in text and len(text.strip("# ")) >= 10:
+                return True
+        return False
 
     # -- DB403 ---------------------------------------------------------------
     def _inverses(self, up: OperationList, down: OperationList) -> None:
