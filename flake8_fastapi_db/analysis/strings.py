@@ -352,6 +352,11 @@ class StringAnalysis:
                     not func.value.args and \
                     is_sa(self.ctx.qualname(func.value.func), *SA_CONSTANTS):  # type: ignore
                 return True
+            if func.attr == "get" and expr.args and not expr.keywords:
+                # A value (or the default) of a literal mapping; the key does not
+                # matter, as for ``mapping[key]``.
+                return self.safe(func.value, chain, before, env) and \
+                    all(self.safe(a, chain, before, env) for a in expr.args[1:])
             if func.attr == "keys" and not expr.args:
                 return self._safe_keys(func.value, chain, before, env)
             if func.attr in ("format", "join", "upper", "lower", "strip", "replace"):

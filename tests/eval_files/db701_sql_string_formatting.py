@@ -318,3 +318,11 @@ def dict_keys_from_data(session: Session, rows: list[dict], extra: str):
     session.execute(text(f"INSERT INTO log ({names}) VALUES (1, 2)"))  # DB701
     first = rows[0]
     session.execute(text(f"INSERT INTO log ({', '.join(first.keys())}) VALUES (1)"))  # DB701
+
+
+def value_of_literal_mapping(session: Session, dialect: str, fallback: str):
+    conditions = {"postgresql": "get_byte(value, 0) = 128", "sqlite": "hex(value) = '80'"}
+    condition = conditions.get(dialect)
+    session.execute(text(f"DELETE FROM xcom WHERE {condition}"))
+    session.execute(text(f"DELETE FROM xcom WHERE {SORT_COLUMNS.get(dialect, 'id')}"))
+    session.execute(text(f"DELETE FROM xcom WHERE {conditions.get(dialect, fallback)}"))  # DB701
