@@ -358,7 +358,8 @@ class StringAnalysis:
                 return self.safe(func.value, chain, before, env) and \
                     all(self.safe(a, chain, before, env) for a in expr.args[1:])
             if func.attr == "keys" and not expr.args:
-                return self._safe_keys(func.value, chain, before, env)
+                return self._safe_keys(func.value, chain, before, env) or \
+                    self.safe(func.value, chain, before, env)
             if func.attr in ("format", "join", "upper", "lower", "strip", "replace"):
                 receiver_ok = self.safe(func.value, chain, before, env)
                 args = [a.value if isinstance(a, ast.Starred) else a for a in expr.args]

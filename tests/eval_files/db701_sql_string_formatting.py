@@ -326,3 +326,7 @@ def value_of_literal_mapping(session: Session, dialect: str, fallback: str):
     session.execute(text(f"DELETE FROM xcom WHERE {condition}"))
     session.execute(text(f"DELETE FROM xcom WHERE {SORT_COLUMNS.get(dialect, 'id')}"))
     session.execute(text(f"DELETE FROM xcom WHERE {conditions.get(dialect, fallback)}"))  # DB701
+
+
+def keys_of_literal_constant(session: Session):
+    session.execute(text(f"SELECT {', '.join(SORT_COLUMNS.keys())} FROM users"))
