@@ -358,8 +358,7 @@ class StringAnalysis:
                 return self.safe(func.value, chain, before, env) and \
                     all(self.safe(a, chain, before, env) for a in expr.args[1:])
             if func.attr == "keys" and not expr.args:
-                return self._safe_keys(func.value, chain, before, env) or \
-                    self.safe(func.value, chain, before, env)
+                return self._safe_keys(func.value, chain, before, env)
             if func.attr in ("format", "join", "upper", "lower", "strip", "replace"):
                 receiver_ok = self.safe(func.value, chain, before, env)
                 args = [a.value if isinstance(a, ast.Starred) else a for a in expr.args]
@@ -454,7 +453,9 @@ class StringAnalysis:
         if not isinstance(expr, ast.Name) or expr.id in env:
             return False
         found = lookup(self.scopes, chain, expr.id, before)
-        if found is None or not found[1]:
+        if found is None or {b.kind for _, b in found[1]} == {IMPORT}:
+            return self._safe_import(expr)      # a literal dict of another module
+        if not found[1]:
             return False
         for index, binding in found[1]:
             inner = chain[index:]
