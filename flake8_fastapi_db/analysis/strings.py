@@ -587,7 +587,9 @@ class StringAnalysis:
             return False
         key = (id(function), arg.arg)
         if key in self._in_progress:
-            return False
+            # A recursive call passing the value on: assume what is being proved
+            # (every value still enters through one of the other call sites).
+            return True
         sites = self._calls_of(function.name)
         if not sites:
             return False

@@ -330,3 +330,23 @@ def value_of_literal_mapping(session: Session, dialect: str, fallback: str):
 
 def keys_of_literal_constant(session: Session):
     session.execute(text(f"SELECT {', '.join(SORT_COLUMNS.keys())} FROM users"))
+
+
+def _walk_tree(session: Session, table: str, row_id: int, column: str = "id"):
+    # Recursive private helper: the table name enters only through literal call sites.
+    rows = session.execute(text(f"SELECT {column} FROM {table} WHERE parent_id = :id"),
+                           {"id": row_id}).all()
+    for (child,) in rows:
+        _walk_tree(session, table, child, column)
+
+
+def _walk_any(session: Session, table: str, depth: int):
+    session.execute(text(f"SELECT 1 FROM {table}"))  # DB701
+    if depth:
+        _walk_any(session, table + "_child", depth - 1)
+        _walk_any(session, settings.TABLE, depth - 1)
+
+
+def walk_trees(session: Session):
+    _walk_tree(session, "categories", 1)
+    _walk_any(session, "nodes", 2)
