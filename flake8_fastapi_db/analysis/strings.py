@@ -17,8 +17,9 @@ import ast
 from dataclasses import dataclass, field
 from typing import Any
 
-from .bindings import ASSIGN, AUGMENT, ELEMENT, IMPORT, LOOP, PARAM, Binding, Scope, Scopes, \
-    lookup
+from ..names import is_sa
+from .bindings import ASSIGN, AUGMENT, ELEMENT, IMPORT, LOOP, OTHER, PARAM, Binding, Scope, \
+    Scopes, lookup, scope_nodes
 
 _MAX_DEPTH = 40
 # Calls whose result is a number (or bool) whatever their argument: no SQL text can
@@ -32,6 +33,11 @@ NUMERIC_TYPES = frozenset({"int", "float", "bool", "UUID", "Decimal"})
 UUID_FACTORIES = ("uuid.uuid1", "uuid.uuid4", "uuid.uuid5", "uuid.uuid3")
 QUOTING_METHODS = frozenset({"quote", "quote_identifier", "quote_schema", "format_table",
                              "format_column"})
+# SQLAlchemy constants whose compiled text is a fixed keyword of the dialect
+# (``sa.false().compile(bind)`` -> ``false`` or ``0``).
+SA_CONSTANTS = ("true", "false", "null")
+# Builtins whose text is made only of their argument's text.
+TEXT_OF_ARGUMENT = frozenset({"str", "repr", "tuple", "list", "sorted"})
 
 
 @dataclass
@@ -323,9 +329,14 @@ class StringAnalysis:
         if isinstance(func, ast.Name) and func.id in NUMERIC_CALLS and \
                 self.ctx.qualname(func) is None:  # type: ignore[attr-defined]
             return True
-        if isinstance(func, ast.Name) and func.id in ("str", "tuple", "list", "sorted") and \
+        if isinstance(func, ast.Name) and func.id in TEXT_OF_ARGUMENT and \
                 len(expr.args) == 1:
             return self.safe(expr.args[0], chain, before, env)
+        if is_sa(self.ctx.qualname(func), "quoted_name") and expr.args:  # type: ignore
+            # quoted_name(value, quote) is a str subclass: its text is ``value``.
+            return self.safe(expr.args[0], chain, before, env)
+        if isinstance(func, ast.Name) and self._safe_local_result(expr, func, chain, before, env):
+            return True
         if isinstance(func, ast.Name):
             # quote = dialect.identifier_preparer.quote; quote(name)
             found = lookup(self.scopes, chain, func.id, before)
@@ -337,14 +348,152 @@ class StringAnalysis:
         if isinstance(func, ast.Attribute):
             if func.attr in QUOTING_METHODS and "preparer" in ast.unparse(func.value):
                 return True
+            if func.attr == "compile" and isinstance(func.value, ast.Call) and \
+                    not func.value.args and \
+                    is_sa(self.ctx.qualname(func.value.func), *SA_CONSTANTS):  # type: ignore
+                return True
+            if func.attr == "get" and expr.args and not expr.keywords:
+                # A value (or the default) of a literal mapping; the key does not
+                # matter, as for ``mapping[key]``.
+                return self.safe(func.value, chain, before, env) and \
+                    all(self.safe(a, chain, before, env) for a in expr.args[1:])
+            if func.attr == "keys" and not expr.args:
+                return self._safe_keys(func.value, chain, before, env)
             if func.attr in ("format", "join", "upper", "lower", "strip", "replace"):
                 receiver_ok = self.safe(func.value, chain, before, env)
                 args = [a.value if isinstance(a, ast.Starred) else a for a in expr.args]
                 return receiver_ok and all(self.safe(a, chain, before, env) for a in args) \
                     and all(self.safe(k.value, chain, before, env) for k in expr.keywords)
-            if func.attr in ("keys", "values", "items") and not expr.args:
+            if func.attr in ("values", "items") and not expr.args:
                 return self.safe(func.value, chain, before, env)
         return False
+
+    def _safe_local_result(self, call: ast.Call, func: ast.Name, chain: list[Scope],
+                           before: ast.AST | None, env: dict[str, bool]) -> bool:
+        """``helper(args)`` where ``helper`` is a plain function of this file whose every
+        ``return`` value is literal, given which of its parameters receive literal
+        arguments at this call (parameters reached through local names fall back to
+        the call-site rule of ``_safe_parameter``)."""
+        found = lookup(self.scopes, chain, func.id, before)
+        if found is None or len(found[1]) != 1:
+            return False
+        index, binding = found[1][0]
+        function = binding.node
+        if binding.kind != OTHER or not isinstance(function, ast.FunctionDef) or \
+                function.decorator_list:
+            return False
+        key = (id(function), "<return>")
+        if key in self._in_progress:
+            return False
+        if any(isinstance(a, ast.Starred) for a in call.args) or \
+                any(kw.arg is None for kw in call.keywords):
+            return False
+        nodes = list(scope_nodes(function))
+        if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
+            return False
+        returns = [n for n in nodes if isinstance(n, ast.Return)]
+        if not returns:
+            return False
+        outer = chain[index:]
+        params: dict[str, bool] = {}
+        args = function.args
+        positional = [*args.posonlyargs, *args.args]
+        own = self.scopes.bindings(function)
+        for arg in [*positional, *args.kwonlyargs]:
+            if any(b.kind != PARAM for b in own.of(arg.arg) or ()):
+                continue        # rebound in the body: its own bindings decide
+            value: ast.expr | None = None
+            if arg in positional and positional.index(arg) < len(call.args):
+                value = call.args[positional.index(arg)]
+            else:
+                value = next((kw.value for kw in call.keywords if kw.arg == arg.arg), None)
+            if value is not None:
+                params[arg.arg] = self.safe(value, chain, before, env)
+            else:
+                default = _default_of(function, arg)
+                params[arg.arg] = default is not None and self.safe(default, outer, function)
+        for extra in (args.vararg, args.kwarg):
+            if extra is not None:
+                params[extra.arg] = False
+        # The helper's names are its own: the comprehension variables around the
+        # call site must not leak into it.
+        saved, self._base_env = self._base_env, {}
+        self._in_progress.add(key)
+        try:
+            return all(r.value is None or self.safe(r.value, [function, *outer], r, params)
+                       for r in returns)
+        finally:
+            self._in_progress.discard(key)
+            self._base_env = saved
+
+    def _safe_keys(self, expr: ast.expr, chain: list[Scope], before: ast.AST | None,
+                   env: dict[str, bool]) -> bool:
+        """Are all keys of the mapping ``expr`` literal (whatever its values)?
+        ``{"id": row.id}``, ``d["extra"] = v``, ``records[0]`` of a list of such dicts."""
+        if self._depth > _MAX_DEPTH:
+            return False
+        self._depth += 1
+        try:
+            return self._keys(expr, chain, before, env)
+        finally:
+            self._depth -= 1
+
+    def _keys(self, expr: ast.expr, chain: list[Scope], before: ast.AST | None,
+              env: dict[str, bool]) -> bool:
+        if isinstance(expr, ast.Dict):
+            return all(self.safe(k, chain, before, env) if k is not None
+                       else self._safe_keys(v, chain, before, env)
+                       for k, v in zip(expr.keys, expr.values))
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and \
+                expr.func.id == "dict" and not expr.args and \
+                self.ctx.qualname(expr.func) is None:  # type: ignore[attr-defined]
+            return all(kw.arg is not None for kw in expr.keywords)
+        if isinstance(expr, ast.Subscript) and isinstance(expr.value, ast.Name):
+            return self._element_keys(expr.value, chain, before, env)
+        if not isinstance(expr, ast.Name) or expr.id in env:
+            return False
+        found = lookup(self.scopes, chain, expr.id, before)
+        if found is None or {b.kind for _, b in found[1]} == {IMPORT}:
+            return self._safe_import(expr)      # a literal dict of another module
+        if not found[1]:
+            return False
+        for index, binding in found[1]:
+            inner = chain[index:]
+            if binding.kind == ASSIGN and binding.value is not None:
+                if not self._safe_keys(binding.value, inner, binding.node, {}):
+                    return False
+            elif binding.kind == ELEMENT and isinstance(binding.node, ast.Assign):
+                # name[key] = value: only the key matters.
+                keys = [t.slice for t in binding.node.targets if isinstance(t, ast.Subscript)
+                        and isinstance(t.value, ast.Name) and t.value.id == expr.id]
+                if not keys or not all(self.safe(k, inner, binding.node) for k in keys):
+                    return False
+            else:
+                return False
+        return True
+
+    def _element_keys(self, container: ast.Name, chain: list[Scope], before: ast.AST | None,
+                      env: dict[str, bool]) -> bool:
+        """Do all elements of the list ``container`` have literal keys?"""
+        if container.id in env:
+            return False
+        found = lookup(self.scopes, chain, container.id, before)
+        if found is None or not found[1]:
+            return False
+        for index, binding in found[1]:
+            inner = chain[index:]
+            value = binding.value
+            if binding.kind == ASSIGN and isinstance(value, (ast.List, ast.Tuple)):
+                if not all(self._safe_keys(e, inner, binding.node, {}) for e in value.elts):
+                    return False
+            elif binding.kind == ELEMENT and isinstance(binding.node, ast.Call) and \
+                    isinstance(binding.node.func, ast.Attribute) and \
+                    binding.node.func.attr in ("append", "insert") and value is not None:
+                if not self._safe_keys(value, inner, binding.node, {}):
+                    return False
+            else:
+                return False
+        return True
 
     def _safe_comprehension(self, expr: ast.ListComp | ast.GeneratorExp | ast.SetComp,
                             chain: list[Scope], before: ast.AST | None,
@@ -438,7 +587,9 @@ class StringAnalysis:
             return False
         key = (id(function), arg.arg)
         if key in self._in_progress:
-            return False
+            # A recursive call passing the value on: assume what is being proved
+            # (every value still enters through one of the other call sites).
+            return True
         sites = self._calls_of(function.name)
         if not sites:
             return False

@@ -92,7 +92,11 @@ class DB701(Rule):
     number (`int(x)`, `len(x)`, a parameter annotated `int`/`float`/`bool`/
     `UUID`/`Decimal`, a call of a project function annotated `-> int`),
     `uuid4().hex`, a model's `__tablename__`, an identifier quoted by the
-    dialect's identifier preparer, bind placeholders generated from
+    dialect's identifier preparer, `repr()`/`str()`/`quoted_name()` of a
+    literal, a compiled `sa.true()`/`sa.false()`/`sa.null()`, the result of a
+    plain function of the same file whose every `return` is literal text (given
+    the arguments of the call), the keys of a dict built with literal keys
+    (`", ".join(record.keys())`), bind placeholders generated from
     `range()`/`enumerate()` indexes (`", ".join(f":id{i}" for i in
     range(len(ids)))`), or a parameter of a module-private helper (`_name`, or
     any function of a migration file) that every call in the module fills with

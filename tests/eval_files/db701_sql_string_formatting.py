@@ -249,3 +249,104 @@ def enum_members(session: Session):
 def aliased_quoting(session: Session, table_name: str):
     quote = session.get_bind().dialect.identifier_preparer.quote
     session.execute(text(f"SELECT count(*) FROM {quote(table_name)}"))
+
+
+def compiled_constant(session: Session):
+    # The dialect's own FALSE keyword, compiled from a SQLAlchemy constant.
+    session.execute(text(f"UPDATE users SET flag = {sa.false().compile(session.get_bind())}"))
+    session.execute(text(f"UPDATE users SET flag = {sa.literal(1).compile()}"))  # DB701
+
+
+def repr_of_literal(session: Session):
+    for status in ("active", "banned"):
+        session.execute(text(f"SELECT count(*) FROM users WHERE data->>{repr(status)} = 'x'"))
+
+
+def repr_of_parameter(session: Session, key: str):
+    session.execute(text(f"SELECT count(*) FROM users WHERE data->>{repr(key)} = 'x'"))  # DB701
+
+
+def _quoted(name: str) -> sa.sql.quoted_name:
+    return sa.sql.quoted_name(name, quote=True)
+
+
+def _constant_assignments() -> str:
+    pairs = ["id = NEW.id"]
+    pairs.extend(f"{column} = NEW.{column}" for column in TABLES)
+    return ", ".join(pairs)
+
+
+def _read_setting() -> str:
+    return settings.SCHEMA
+
+
+def local_helpers(session: Session, requested: str):
+    session.execute(text(f"SELECT count(*) FROM {_quoted('users')}"))
+    table = _quoted(TABLE)
+    session.execute(text(f"DELETE FROM {table}"))
+    session.execute(text(f"UPDATE users SET {_constant_assignments()}"))
+    session.execute(text(f"SELECT count(*) FROM {_quoted(requested)}"))  # DB701
+    session.execute(text(f"SET search_path TO {_read_setting()}"))  # DB701
+
+
+def _rebinds(name: str) -> str:
+    name = settings.PREFIX + name
+    return name
+
+
+def helper_rebinding_its_parameter(session: Session):
+    session.execute(text(f"SELECT count(*) FROM {_rebinds('users')}"))  # DB701
+
+
+def dict_keys_as_columns(session: Session, rows: list[dict], kind: str):
+    records = []
+    for row in rows:
+        record = {"id": row["id"], "email": row.get("email")}
+        if kind == "a":
+            record["served"] = row["served"]
+        records.append(record)
+    columns = list(records[0].keys())
+    names = ", ".join(columns)
+    values = ", ".join(f":{column}" for column in columns)
+    session.execute(text(f"INSERT INTO log ({names}) VALUES ({values})"), records)
+
+
+def dict_keys_from_data(session: Session, rows: list[dict], extra: str):
+    record = {"id": 1}
+    record[extra] = 2
+    names = ", ".join(record.keys())
+    session.execute(text(f"INSERT INTO log ({names}) VALUES (1, 2)"))  # DB701
+    first = rows[0]
+    session.execute(text(f"INSERT INTO log ({', '.join(first.keys())}) VALUES (1)"))  # DB701
+
+
+def value_of_literal_mapping(session: Session, dialect: str, fallback: str):
+    conditions = {"postgresql": "get_byte(value, 0) = 128", "sqlite": "hex(value) = '80'"}
+    condition = conditions.get(dialect)
+    session.execute(text(f"DELETE FROM xcom WHERE {condition}"))
+    session.execute(text(f"DELETE FROM xcom WHERE {SORT_COLUMNS.get(dialect, 'id')}"))
+    session.execute(text(f"DELETE FROM xcom WHERE {conditions.get(dialect, fallback)}"))  # DB701
+
+
+def keys_of_literal_constant(session: Session):
+    session.execute(text(f"SELECT {', '.join(SORT_COLUMNS.keys())} FROM users"))
+
+
+def _walk_tree(session: Session, table: str, row_id: int, column: str = "id"):
+    # Recursive private helper: the table name enters only through literal call sites.
+    rows = session.execute(text(f"SELECT {column} FROM {table} WHERE parent_id = :id"),
+                           {"id": row_id}).all()
+    for (child,) in rows:
+        _walk_tree(session, table, child, column)
+
+
+def _walk_any(session: Session, table: str, depth: int):
+    session.execute(text(f"SELECT 1 FROM {table}"))  # DB701
+    if depth:
+        _walk_any(session, table + "_child", depth - 1)
+        _walk_any(session, settings.TABLE, depth - 1)
+
+
+def walk_trees(session: Session):
+    _walk_tree(session, "categories", 1)
+    _walk_any(session, "nodes", 2)
