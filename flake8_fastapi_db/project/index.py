@@ -47,7 +47,17 @@ _PARSED: OrderedDict[tuple[Path, str], tuple[int, int, ModuleSummary | None]] = 
 # Parsed trees are large: keep the most recently used ones only, so memory stays
 # bounded on big projects (a module evicted while a file still uses it stays alive
 # through that file's references).
-_MAX_PARSED = 384
+_MAX_PARSED = 256
+
+
+def parse_module(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
+    """Parse one file into a summary, uncached; None when it is not valid Python."""
+    try:
+        source = path.read_bytes().decode("utf-8")
+        tree = ast.parse(source, filename=str(path))
+    except (SyntaxError, ValueError, UnicodeDecodeError, RecursionError, OSError):
+        return None
+    return ModuleSummary(name, tree, path, is_package, source)
 
 
 def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
@@ -60,13 +70,7 @@ def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
     if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
         _PARSED.move_to_end(key)
         return cached[2]
-    summary: ModuleSummary | None
-    try:
-        source = path.read_bytes().decode("utf-8")
-        tree = ast.parse(source, filename=str(path))
-        summary = ModuleSummary(name, tree, path, is_package, source)
-    except (SyntaxError, ValueError, UnicodeDecodeError, RecursionError, OSError):
-        summary = None
+    summary = parse_module(path, name, is_package)
     _PARSED[key] = (stat.st_mtime_ns, stat.st_size, summary)
     while len(_PARSED) > _MAX_PARSED:
         _PARSED.popitem(last=False)

@@ -666,17 +666,22 @@ def _chain_link(summary: ModuleSummary) -> bool:
         "upgrade" in summary.functions
 
 
-@lru_cache(maxsize=64)
 def project_migrations(directory: Path) -> ProjectMigrations:
-    """Migrations below the project directory that holds ``directory`` (cached)."""
-    from .index import _parse  # the shared parse cache
-
+    """Migrations below the project directory that holds ``directory`` (cached per root)."""
     # Without a project marker, the directory above the outermost package holds
     # the package's own migrations (an sdist, a vendored tree).
-    root = project_dir(directory) or package_root(directory / "__init__.py")
+    return _root_migrations(project_dir(directory) or package_root(directory / "__init__.py"))
+
+
+@lru_cache(maxsize=16)
+def _root_migrations(root: Path) -> ProjectMigrations:
+    # Parsed without the shared module cache: only the facts are kept, the trees
+    # of hundreds of revisions are dropped right away.
+    from .index import parse_module
+
     facts: list[MigrationFacts] = []
     for path in _candidate_files(root):
-        summary = _parse(path, path.stem, False)
+        summary = parse_module(path, path.stem, False)
         if summary is not None and (is_migration(summary) or _chain_link(summary)):
             facts.append(migration_facts(summary))
     return ProjectMigrations(facts)
