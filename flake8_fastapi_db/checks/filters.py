@@ -366,6 +366,8 @@ class FilterIndexChecker(Checker):
         col, model = use.col, use.model
         if col.primary_key or self._low_cardinality(col) is not False:
             return False
+        if _checked_in_list(model, col):
+            return False  # a string column an IN-list CHECK keeps to a few values: an enum
         if self.ctx.column_indexed(model, col.attr) is not False:
             return False
         equal = scope.equal.get(model.qualname, set())
@@ -470,3 +472,27 @@ def _chain(top: ast.Call) -> list[ast.Call]:
         while isinstance(node, ast.Attribute):
             node = node.value
     return out
+
+
+def _checked_in_list(model: ModelInfo, col: ColumnFacts) -> bool:
+    """Is the column restricted by ``CheckConstraint("<col> IN (...)")`` on its model (or
+    a model it inherits from)? Its SQL text may be a literal, an f-string or a module
+    constant; only its leading ``<col> IN (`` is read."""
+    prefixes = tuple(f"{n} in (" for n in {col.name, col.attr})
+    for info in (model, *model.ancestors):
+        if not isinstance(info.node, ast.ClassDef):
+            continue
+        module = info.module
+        for node in ast.walk(info.node):
+            if not (isinstance(node, ast.Call) and node.args and
+                    (module.qualname(node.func) or "").endswith("CheckConstraint")):
+                continue
+            arg = node.args[0]
+            if isinstance(arg, ast.Name):
+                arg = module.assigns.get(arg.id)
+            if isinstance(arg, ast.JoinedStr) and arg.values:
+                arg = arg.values[0]
+            text = literal_str(arg) if arg is not None else None
+            if text is not None and " ".join(text.split()).lower().startswith(prefixes):
+                return True
+    return False
