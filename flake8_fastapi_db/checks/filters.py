@@ -181,6 +181,9 @@ class _Use:
     col: ColumnFacts
     node: ast.AST
     how: str
+    # order_by only: columns of the same model sorted before it in the same call (an
+    # index (a, b, c) serves ``where(a == x).order_by(b, c)``).
+    before: tuple[str, ...] = ()
 
 
 @dataclass
@@ -223,9 +226,13 @@ class FilterIndexChecker(Checker):
             elif method in _JOIN_METHODS and len(call.args) >= 2:
                 statement_uses.extend(self._equalities_in(call.args[1], "a join condition"))
             elif method in _ORDER_METHODS:
+                sorted_before: list[_Use] = []
                 for arg in call.args:
                     use = self._sort_column(arg)
                     if use is not None:
+                        use.before = tuple(u.col.attr for u in sorted_before
+                                           if u.model.qualname == use.model.qualname)
+                        sorted_before.append(use)
                         statement_uses.append(use)
         # Equality on the primary key or a unique column pins the rows of that
         # model: the statement's other columns of it need no index of their own
@@ -370,7 +377,7 @@ class FilterIndexChecker(Checker):
             return False  # a string column an IN-list CHECK keeps to a few values: an enum
         if self.ctx.column_indexed(model, col.attr) is not False:
             return False
-        equal = scope.equal.get(model.qualname, set())
+        equal = scope.equal.get(model.qualname, set()) | set(use.before)
         equal_names = equal | {model.columns[a].name for a in equal if a in model.columns}
         column_lists = [ix.columns for ix in model.indexes if not ix.partial and ix.columns]
         column_lists.extend(self.ctx.migrations.index_columns(model.tablename))

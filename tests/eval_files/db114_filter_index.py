@@ -10,6 +10,7 @@ from sqlalchemy import (
     Enum,
     ForeignKey,
     Index,
+    UniqueConstraint,
     String,
     and_,
     desc,
@@ -223,6 +224,29 @@ def tickets_by_state(db: Session, state: str, kind: str, level: str, title: str)
     db.scalars(select(Ticket).where(Ticket.state == state, Ticket.kind == kind)).all()
     db.scalars(select(Ticket).where(Ticket.level == level)).all()
     return db.scalars(select(Ticket).where(Ticket.title == title)).all()  # DB114
+
+
+class Attempt(Base):
+    __tablename__ = "attempts"
+    __table_args__ = (UniqueConstraint("run_id", "example_id", "repetition"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column()
+    example_id: Mapped[int] = mapped_column()
+    repetition: Mapped[int] = mapped_column()
+
+
+def attempts_in_order(db: Session, run_id: int):
+    """The composite index serves the equality prefix and then the sort order."""
+    return db.scalars(
+        select(Attempt).where(Attempt.run_id == run_id)
+        .order_by(Attempt.example_id, Attempt.repetition)
+    ).all()
+
+
+def attempts_by_repetition(db: Session, run_id: int):
+    return db.scalars(
+        select(Attempt).where(Attempt.run_id == run_id).order_by(Attempt.repetition)  # DB114
+    ).all()
 
 
 if __name__ == "__main__":
