@@ -755,11 +755,13 @@ def _is_link_model(model: ModelInfo) -> bool:
     an association table declared as a class (SQLModel link models, real projects'
     ``parent_id``/``child_id`` tables), exempt from DB102 like a ``Table``."""
     cols = list(model.columns.values())
-    return len(cols) >= 2 and all(_is_key_link(c) for c in cols)
+    # ``PrimaryKeyConstraint("a", "b")`` in ``__table_args__`` names the key columns.
+    pk_names = {c for ix in model.indexes if ix.kind == "pk" for c in ix.columns if c}
+    return len(cols) >= 2 and all(_is_key_link(c, pk_names) for c in cols)
 
 
-def _is_key_link(col: ColumnFacts) -> bool:
-    if col.primary_key and col.foreign_keys:
+def _is_key_link(col: ColumnFacts, pk_names: set[str]) -> bool:
+    if (col.primary_key or col.name in pk_names or col.attr in pk_names) and col.foreign_keys:
         return True
     # ``= build_foreign_key_field(..., primary_key=True)``: a project helper whose
     # name or keywords say it builds a foreign key.

@@ -2,7 +2,16 @@
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, func
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    func,
+)
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -282,6 +291,15 @@ class Enrollment(SQLModel, table=True):  # DB102
     course_id: int = Field(foreign_key="course.id", primary_key=True)
     student_id: int = Field(foreign_key="student.id", primary_key=True)
     grade: Optional[str] = None
+
+
+class TagLink(Base):
+    """The composite key is a PrimaryKeyConstraint in __table_args__."""
+
+    __tablename__ = "tag_links"
+    __table_args__ = (PrimaryKeyConstraint("item_id", "tag_id"),)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id"), index=True)
 
 
 if __name__ == "__main__":
