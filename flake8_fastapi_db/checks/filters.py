@@ -181,6 +181,9 @@ class _Use:
     col: ColumnFacts
     node: ast.AST
     how: str
+    # order_by only: columns of the same model sorted before it in the same call (an
+    # index (a, b, c) serves ``where(a == x).order_by(b, c)``).
+    before: tuple[str, ...] = ()
 
 
 @dataclass
@@ -223,9 +226,13 @@ class FilterIndexChecker(Checker):
             elif method in _JOIN_METHODS and len(call.args) >= 2:
                 statement_uses.extend(self._equalities_in(call.args[1], "a join condition"))
             elif method in _ORDER_METHODS:
+                sorted_before: list[_Use] = []
                 for arg in call.args:
                     use = self._sort_column(arg)
                     if use is not None:
+                        use.before = tuple(u.col.attr for u in sorted_before
+                                           if u.model.qualname == use.model.qualname)
+                        sorted_before.append(use)
                         statement_uses.append(use)
         # Equality on the primary key or a unique column pins the rows of that
         # model: the statement's other columns of it need no index of their own
@@ -366,9 +373,11 @@ class FilterIndexChecker(Checker):
         col, model = use.col, use.model
         if col.primary_key or self._low_cardinality(col) is not False:
             return False
+        if _checked_in_list(model, col):
+            return False  # a string column an IN-list CHECK keeps to a few values: an enum
         if self.ctx.column_indexed(model, col.attr) is not False:
             return False
-        equal = scope.equal.get(model.qualname, set())
+        equal = scope.equal.get(model.qualname, set()) | set(use.before)
         equal_names = equal | {model.columns[a].name for a in equal if a in model.columns}
         column_lists = [ix.columns for ix in model.indexes if not ix.partial and ix.columns]
         column_lists.extend(self.ctx.migrations.index_columns(model.tablename))
@@ -470,3 +479,27 @@ def _chain(top: ast.Call) -> list[ast.Call]:
         while isinstance(node, ast.Attribute):
             node = node.value
     return out
+
+
+def _checked_in_list(model: ModelInfo, col: ColumnFacts) -> bool:
+    """Is the column restricted by ``CheckConstraint("<col> IN (...)")`` on its model (or
+    a model it inherits from)? Its SQL text may be a literal, an f-string or a module
+    constant; only its leading ``<col> IN (`` is read."""
+    prefixes = tuple(f"{n} in (" for n in {col.name, col.attr})
+    for info in (model, *model.ancestors):
+        if not isinstance(info.node, ast.ClassDef):
+            continue
+        module = info.module
+        for node in ast.walk(info.node):
+            if not (isinstance(node, ast.Call) and node.args and
+                    (module.qualname(node.func) or "").endswith("CheckConstraint")):
+                continue
+            arg = node.args[0]
+            if isinstance(arg, ast.Name):
+                arg = module.assigns.get(arg.id)
+            if isinstance(arg, ast.JoinedStr) and arg.values:
+                arg = arg.values[0]
+            text = literal_str(arg) if arg is not None else None
+            if text is not None and " ".join(text.split()).lower().startswith(prefixes):
+                return True
+    return False

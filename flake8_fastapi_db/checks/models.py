@@ -662,6 +662,8 @@ class ModelChecker(Checker):
             any(name in (a.facts.attributes if a.facts else ()) for a in _lineage(model))
 
     def _timestamps(self, model: ModelInfo) -> None:
+        if _is_link_model(model):
+            return  # an association table written as a class: nothing to audit
         missing = [n for n in self.ctx.settings.timestamp_columns
                    if not self._has_column(model, n)]
         if missing:
@@ -746,6 +748,31 @@ def _norm(model: ModelInfo, name: str | None) -> str | None:
         return None
     col = model.column_by_name(name)
     return col.name if col is not None else name
+
+
+def _is_link_model(model: ModelInfo) -> bool:
+    """A model made only of foreign-key columns that together form its primary key:
+    an association table declared as a class (SQLModel link models, real projects'
+    ``parent_id``/``child_id`` tables), exempt from DB102 like a ``Table``."""
+    cols = list(model.columns.values())
+    # ``PrimaryKeyConstraint("a", "b")`` in ``__table_args__`` names the key columns.
+    pk_names = {c for ix in model.indexes if ix.kind == "pk" for c in ix.columns if c}
+    return len(cols) >= 2 and all(_is_key_link(c, pk_names) for c in cols)
+
+
+def _is_key_link(col: ColumnFacts, pk_names: set[str]) -> bool:
+    if (col.primary_key or col.name in pk_names or col.attr in pk_names) and col.foreign_keys:
+        return True
+    # ``= build_foreign_key_field(..., primary_key=True)``: a project helper whose
+    # name or keywords say it builds a foreign key.
+    value = getattr(col.node, "value", None)
+    if not (col.opaque and isinstance(value, ast.Call)):
+        return False
+    kwargs = {kw.arg: kw.value for kw in value.keywords if kw.arg}
+    func = value.func
+    fname = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return literal_bool(kwargs.get("primary_key")) is True and (
+        "foreign" in fname.lower() or "foreign_key" in kwargs)
 
 
 def _is_pk_index(model: ModelInfo, ix: IndexFacts) -> bool:

@@ -2,7 +2,16 @@
 from datetime import datetime
 from typing import Optional
 
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, func
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    func,
+)
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -249,6 +258,48 @@ class Remittance(VendorDeclarative):
 
     __tablename__ = "remittances"
     id = Column(Integer, primary_key=True)
+
+
+
+class TeamMemberLink(SQLModel, table=True):
+    """An association table written as a class: only FK columns forming the PK."""
+
+    team_id: int = Field(foreign_key="team.id", primary_key=True)
+    member_id: int = Field(foreign_key="member.id", primary_key=True)
+
+
+class NodeEdge(Base):
+    __tablename__ = "node_edges"
+    parent_id: Mapped[int] = mapped_column(ForeignKey("nodes.id"), primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("nodes.id"), primary_key=True)
+
+
+def build_foreign_key_field(target: str, primary_key: bool = False):
+    return Field(foreign_key=target, primary_key=primary_key)
+
+
+class StepOrderLink(SQLModel, table=True):
+    """The FK columns come from a helper whose name says so."""
+
+    parent_id: int = build_foreign_key_field("steps.id", primary_key=True)
+    child_id: int = build_foreign_key_field("steps.id", primary_key=True)
+
+
+class Enrollment(SQLModel, table=True):  # DB102
+    """A link with its own data column is a model like any other."""
+
+    course_id: int = Field(foreign_key="course.id", primary_key=True)
+    student_id: int = Field(foreign_key="student.id", primary_key=True)
+    grade: Optional[str] = None
+
+
+class TagLink(Base):
+    """The composite key is a PrimaryKeyConstraint in __table_args__."""
+
+    __tablename__ = "tag_links"
+    __table_args__ = (PrimaryKeyConstraint("item_id", "tag_id"),)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id"), index=True)
 
 
 if __name__ == "__main__":

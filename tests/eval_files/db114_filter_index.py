@@ -5,10 +5,12 @@ from typing import Literal, Optional
 
 from fastapi import APIRouter, Depends
 from sqlalchemy import (
+    CheckConstraint,
     Boolean,
     Enum,
     ForeignKey,
     Index,
+    UniqueConstraint,
     String,
     and_,
     desc,
@@ -195,6 +197,56 @@ def optimistic_update(db: Session, user_id: int, stamp: str, revision: int):
 
 def by_stamp(db: Session, stamp: str):
     return db.scalars(select(User).where(User.session_stamp == stamp)).first()  # DB114
+
+
+TICKET_STATES = "state IN ('open', 'closed')"
+
+
+class Ticket(Base):
+    """String columns kept to a few values by an IN-list CHECK are enums in all but type."""
+
+    __tablename__ = "tickets"
+    __table_args__ = (
+        CheckConstraint(TICKET_STATES, name="ck_ticket_state"),
+        CheckConstraint(f"kind IN ({', '.join(repr(k) for k in ('bug', 'task'))})"),
+        CheckConstraint("length(title) > 0"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    state: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(10))
+    level: Mapped[str] = mapped_column(
+        String(10), CheckConstraint("level IN ('low', 'high')")
+    )
+    title: Mapped[str] = mapped_column(String(100))
+
+
+def tickets_by_state(db: Session, state: str, kind: str, level: str, title: str):
+    db.scalars(select(Ticket).where(Ticket.state == state, Ticket.kind == kind)).all()
+    db.scalars(select(Ticket).where(Ticket.level == level)).all()
+    return db.scalars(select(Ticket).where(Ticket.title == title)).all()  # DB114
+
+
+class Attempt(Base):
+    __tablename__ = "attempts"
+    __table_args__ = (UniqueConstraint("run_id", "example_id", "repetition"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column()
+    example_id: Mapped[int] = mapped_column()
+    repetition: Mapped[int] = mapped_column()
+
+
+def attempts_in_order(db: Session, run_id: int):
+    """The composite index serves the equality prefix and then the sort order."""
+    return db.scalars(
+        select(Attempt).where(Attempt.run_id == run_id)
+        .order_by(Attempt.example_id, Attempt.repetition)
+    ).all()
+
+
+def attempts_by_repetition(db: Session, run_id: int):
+    return db.scalars(
+        select(Attempt).where(Attempt.run_id == run_id).order_by(Attempt.repetition)  # DB114
+    ).all()
 
 
 if __name__ == "__main__":
