@@ -23,7 +23,6 @@ the rules built on it stay silent.
 from __future__ import annotations
 
 import ast
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -629,14 +628,15 @@ class SessionFacts:
             self.resolver.annotation_depends(module, arg.annotation)
 
 
-_FACTS: weakref.WeakKeyDictionary[FileContext, SessionFacts] = weakref.WeakKeyDictionary()
-
-
 def session_facts(ctx: FileContext) -> SessionFacts:
-    """The per-file session layer, built once per file and shared by checkers."""
-    found = _FACTS.get(ctx)
+    """The per-file session layer, built once per file and shared by checkers.
+
+    Kept on the context itself: a global weak mapping would leak, because the
+    facts refer back to the context (and through it to the file's whole tree).
+    """
+    found = ctx.__dict__.get("_session_facts")
     if found is None:
-        found = _FACTS[ctx] = SessionFacts(ctx)
+        found = ctx.__dict__["_session_facts"] = SessionFacts(ctx)
     return found
 
 

@@ -7,7 +7,6 @@ the class is ``unknown``, and every rule that needs it stays silent.
 from __future__ import annotations
 
 import ast
-import weakref
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -459,20 +458,18 @@ def _effective_table_args(info: ModelInfo) -> tuple[list[IndexFacts], bool] | No
     return None
 
 
-_MODULE_INDEXES: weakref.WeakKeyDictionary[ModuleSummary, list[tuple[str | None, IndexFacts]]] = (
-    weakref.WeakKeyDictionary())
-
-
 def _module_indexes(module: ModuleSummary, owner: str) -> list[IndexFacts]:
     """Module-level ``Index("ix", User.email, ...)`` against ``owner``'s columns."""
-    entries = _MODULE_INDEXES.get(module)
+    # Cached on the summary itself: the facts refer to the module, so a global weak
+    # mapping keyed by the module would never let it go.
+    entries = module.__dict__.get("_module_indexes")
     if entries is None:
         entries = []
         for call in module.toplevel_calls:
             facts = index_from_call(module, call, "module")
             if facts is not None:
                 entries.append((_index_owner(call), facts))
-        _MODULE_INDEXES[module] = entries
+        module.__dict__["_module_indexes"] = entries
     return [facts for name, facts in entries if name == owner]
 
 
