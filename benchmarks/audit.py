@@ -141,6 +141,21 @@ def render() -> int:
     if off:
         lines += ["Default-off codes (not audited): " +
                   ", ".join(f"{c} ({counts[c]})" for c in off), ""]
+    current = {_key(f) for f in data["findings"]}
+    if RAW.is_file():
+        current |= {_key(f) for f in json.loads(RAW.read_text())}
+    fixed = []
+    for extra in sorted(VERDICTS.glob("*.json")) if VERDICTS.is_dir() else []:
+        fixed += [f for f in json.loads(extra.read_text())
+                  if f.get("verdict") == "fp" and _key(f) not in current]
+    if fixed:
+        lines += ["## False positives found by earlier samples and fixed", "",
+                  "Judged on earlier samples of this audit; the rules were corrected and these",
+                  "findings no longer occur.", "", "| code | where | reason |", "|---|---|---|"]
+        for item in sorted(fixed, key=lambda i: (i["code"], i["file"], i["line"])):
+            lines.append(f"| {item['code']} | `{item['file']}:{item['line']}` | "
+                         f"{item.get('reason', '').replace('|', '/')} |")
+        lines.append("")
     lines += ["## Classified findings", "", "| code | where | verdict | reason |",
               "|---|---|---|---|"]
     for item in sorted(data["findings"], key=lambda i: (i["code"], i["file"], i["line"])):
