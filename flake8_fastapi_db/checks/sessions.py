@@ -262,6 +262,9 @@ class DB304(Rule):
     ```
 
     ## Limitations
+    A second commit with no visible write since the previous one (reads, refreshes,
+    calls that open their own session) commits nothing and is not reported.
+
     The session must be known (annotation, `Depends()` on a session dependency,
     or a local `SessionLocal()`). Commits inside loops are DB306's concern.
     """
@@ -527,6 +530,28 @@ def _unawait(node: ast.expr) -> ast.expr:
     return node.value if isinstance(node, ast.Await) else node
 
 
+_WRITE_METHODS = frozenset({"add", "add_all", "delete", "merge", "execute", "exec", "flush",
+                            "bulk_save_objects", "bulk_insert_mappings",
+                            "bulk_update_mappings", "exec_driver_sql"})
+
+
+def _writes_between(func: FunctionNode, first: ast.Call, second: ast.Call) -> bool:
+    """A visible write (session write call, attribute assignment) between two lines."""
+    start, end = first.lineno, second.lineno
+    for node in local_nodes(func.body):
+        line = getattr(node, "lineno", 0)
+        if not start <= line <= end or node is first or node is second:
+            continue
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                node.func.attr in _WRITE_METHODS:
+            return True
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+        if any(isinstance(t, (ast.Attribute, ast.Subscript)) for t in targets):
+            return True
+    return False
+
+
 def _leading(func: FunctionNode, call: ast.Call) -> bool:
     """``call`` is the function's first statement (after a docstring): a commit
     there only ends the caller's transaction ("start fresh before locking"),
@@ -704,8 +729,10 @@ class SessionChecker(Checker):
         for (receiver, _), calls in straight.items():
             calls.sort(key=lambda c: (c.lineno, c.col_offset))
             for index, second in enumerate(calls[1:], start=1):
-                if any(not mutually_exclusive(self.ctx, first, second, func)
-                       for first in calls[:index] if not _leading(func, first)):
+                firsts = [first for first in calls[:index] if not _leading(func, first)
+                          and not mutually_exclusive(self.ctx, first, second, func)]
+                # A second commit after reads only commits nothing: nothing is split.
+                if firsts and _writes_between(func, firsts[-1], second):
                     self.report(DB304, second, receiver, func.name)
 
     def _binding(self, call: ast.Call, name: str, assigns: list[ast.Assign]) -> int:

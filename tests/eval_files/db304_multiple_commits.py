@@ -28,7 +28,18 @@ async def register_async(db: AsyncSession, user, profile):
     await db.commit()
     db.add(profile)
     await db.commit()  # DB304
-    await db.commit()  # DB304
+    # Nothing is written after the previous commit: this one commits nothing.
+    await db.commit()
+
+
+def save_then_read(db: Session, message):
+    db.add(message)
+    db.commit()
+    db.refresh(message)
+    found = db.get(type(message), message.id)
+    # Reads only since the first commit: nothing is split across transactions.
+    db.commit()
+    return found
 
 
 @app.post("/orders")
