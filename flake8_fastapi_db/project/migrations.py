@@ -366,6 +366,11 @@ class MigrationFacts:
     removed_columns: frozenset[tuple[str, str]] = frozenset()
     # a rename_table whose names are not literal: any table may be gone after it
     unknown_renames: bool = False
+    # tables given to a project helper that creates indexes (``create_index_if_missing``):
+    # which columns it indexes is not visible
+    helper_index_tables: frozenset[str] = frozenset()
+    # literal rename_table(old, new): indexes of ``old`` stay with the table
+    renames: tuple[tuple[str, str], ...] = ()
 
 
 def revision_ids(summary: ModuleSummary) -> tuple[str | None, tuple[str, ...]]:
@@ -533,7 +538,30 @@ def migration_facts(summary: ModuleSummary) -> MigrationFacts:
                               op.name == "rename_table" and (
                                   op.table is None or
                                   op.text(op.param("new_table_name")) is None)
-                              for op in ops))
+                              for op in ops),
+                          helper_index_tables=_helper_index_tables(up_func),
+                          renames=tuple(
+                              (op.table, new) for op in ops if op.name == "rename_table"
+                              and op.table and (new := op.text(op.param("new_table_name")))))
+
+
+def _helper_index_tables(func: ast.FunctionDef | None) -> frozenset[str]:
+    """Literal table names passed to a non-``op`` call whose name speaks of indexes."""
+    if func is None:
+        return frozenset()
+    out: set[str] = set()
+    for node in ast.walk(func):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _dotted(node.func) or ""
+        owner, _, last = name.rpartition(".")
+        if "index" not in last.lower() or owner in ("op", "batch_op"):
+            continue
+        for arg in [*node.args, *(kw.value for kw in node.keywords)]:
+            text = literal_str(arg)
+            if text and text.replace("_", "").isalnum():
+                out.add(text)
+    return frozenset(out)
 
 
 _MAX_ENV_UP = 4
@@ -587,6 +615,12 @@ class ProjectMigrations:
         self._parents = parents
         self._live: list[MigrationIndex] = [ix for fact in facts for ix in fact.created
                                             if not self._dropped_later(ix)]
+        self._helper_tables = frozenset(t for fact in facts for t in fact.helper_index_tables)
+        # a renamed table keeps its indexes: look them up under every name it had
+        self._former: dict[str, set[str]] = {}
+        for fact in facts:
+            for old, new in fact.renames:
+                self._former.setdefault(new, set()).add(old)
 
     def _ancestors(self, revision: str) -> set[str] | None:
         seen: set[str] = set()
@@ -638,9 +672,25 @@ class ProjectMigrations:
                 return True
         return False
 
+    def _names(self, table: str) -> set[str]:
+        names, stack = {table}, [table]
+        while stack:
+            for old in self._former.get(stack.pop(), ()):
+                if old not in names:
+                    names.add(old)
+                    stack.append(old)
+        return names
+
     def leads(self, table: str | None, column: str) -> bool:
-        """A live migration index on ``table`` leads with ``column`` (any table if unknown)."""
-        return any(ix.columns[0] == column and (table is None or ix.table in (None, table))
+        """A live migration index on ``table`` leads with ``column`` (any table if unknown).
+
+        True as well when a project helper creates indexes on the table (what it
+        indexes cannot be seen: stay silent).
+        """
+        names = self._names(table) if table is not None else set()
+        if names & self._helper_tables:
+            return True
+        return any(ix.columns[0] == column and (table is None or ix.table in (None, *names))
                    for ix in self._live)
 
     def index_columns(self, table: str | None) -> list[tuple[str, ...]]:
