@@ -96,39 +96,47 @@ class FileContext:
             return True
         if "import" not in self.source:
             return False
-        for name in self._imported_project_modules():
-            found = self.project.module_path(name)
-            if found is None or found[0] == self.path:
-                continue
-            path, is_package = found
-            if file_mentions_db_library(path):
-                return True
-            if is_package and self._reexports_db(name):
+        for qualname in self._imported_project_names():
+            if self._imports_db_code(qualname):
                 return True
         return False
 
-    def _reexports_db(self, package: str) -> bool:
-        """A package ``__init__`` that imports from modules that use a DB library."""
+    def _imported_project_names(self) -> list[str]:
+        return [qualname for qualname in dict.fromkeys(self.module.imports.names.values())
+                if qualname.partition(".")[0] not in LIBRARY_ROOTS]
+
+    def _imports_db_code(self, qualname: str) -> bool:
+        """The imported module, or the module that defines the imported name (through a
+        package's re-exports), uses a DB library. Text tests first; a package
+        ``__init__`` is parsed only to follow a name it re-exports."""
+        for candidate in (qualname, qualname.rpartition(".")[0]):
+            found = self.project.module_path(candidate)
+            if found is None or found[0] == self.path:
+                continue
+            if file_mentions_db_library(found[0]):
+                return True
+            if not found[1]:
+                return False
+            if candidate != qualname:
+                symbol = self.project.resolve(qualname)
+                path = symbol.module.path if symbol is not None else None
+                return path is not None and path != self.path and \
+                    file_mentions_db_library(path)
+            return self._package_reexports_db(candidate)
+        return False
+
+    def _package_reexports_db(self, package: str) -> bool:
+        """``import app.models as m``: a package whose ``__init__`` re-exports DB code."""
         summary = self.project.module(package)
         if summary is None:
             return False
-        for qualname in summary.imports.names.values():
-            for candidate in (qualname, qualname.rpartition(".")[0]):
+        for name in summary.imports.names.values():
+            for candidate in (name, name.rpartition(".")[0]):
                 found = self.project.module_path(candidate)
-                if found is not None and file_mentions_db_library(found[0]):
+                if found is not None and found[0] != self.path and \
+                        file_mentions_db_library(found[0]):
                     return True
         return False
-
-    def _imported_project_modules(self) -> list[str]:
-        out: list[str] = []
-        for qualname in self.module.imports.names.values():
-            head = qualname.partition(".")[0]
-            if head in LIBRARY_ROOTS:
-                continue
-            # ``from app.models import User`` names module app.models or app.models.User.
-            out.append(qualname)
-            out.append(qualname.rpartition(".")[0])
-        return [name for name in dict.fromkeys(out) if name]
 
     # -- project access --------------------------------------------------
     @cached_property
