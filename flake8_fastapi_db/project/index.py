@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
 
-from ..names import DB_LIBRARY_MARKERS, LIBRARY_ROOTS
+from ..names import LIBRARY_ROOTS
 from .modules import ModuleSummary
 from .roots import find_module
 
@@ -80,8 +80,14 @@ def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
 _MENTIONS: dict[tuple[Path, int], bool] = {}
 
 
+# What an imported project module must mention for the importing file to be checked:
+# models, sessions and engines all come from SQLAlchemy/SQLModel. (The file's own
+# text is tested against every DB library, FastAPI and Alembic included.)
+_ORM_MARKERS = (b"sqlalchemy", b"sqlmodel")
+
+
 def file_mentions_db_library(path: Path) -> bool:
-    """Cheap text test (no parse): does the file mention a DB library at all?"""
+    """Cheap text test (no parse): does the file use SQLAlchemy or SQLModel at all?"""
     try:
         stat = path.stat()
     except OSError:
@@ -93,7 +99,7 @@ def file_mentions_db_library(path: Path) -> bool:
             data = path.read_bytes()
         except OSError:
             data = b""
-        found = any(marker.encode() in data for marker in DB_LIBRARY_MARKERS)
+        found = any(marker in data for marker in _ORM_MARKERS)
         _MENTIONS[key] = found
     return found
 
