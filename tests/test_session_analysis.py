@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flake8_fastapi_db.analysis.sessions import dependency_functions, session_facts
+from flake8_fastapi_db.analysis.dependencies import dependency_functions
+from flake8_fastapi_db.analysis.sessions import session_facts
 from flake8_fastapi_db.context import FileContext
 from flake8_fastapi_db.settings import Settings
 

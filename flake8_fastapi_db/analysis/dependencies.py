@@ -2,25 +2,25 @@
 from __future__ import annotations
 
 import ast
+from typing import TYPE_CHECKING
 
-from ..names import is_fastapi
+from .sessions import depends_target, is_depends_call
+
+if TYPE_CHECKING:
+    from ..context import FileContext
 
 
-def dependency_functions(ctx: object) -> set[str]:
+def dependency_functions(ctx: FileContext) -> set[str]:
     """Names of module-level functions of this file referenced as ``Depends(f)`` /
     ``Security(f)`` anywhere in this file (parameters, ``Annotated[...]``,
     ``dependencies=[...]``)."""
-    functions = ctx.module.functions  # type: ignore[attr-defined]
-    source = ctx.source  # type: ignore[attr-defined]
-    if not functions or ("Depends" not in source and "Security" not in source):
+    module = ctx.module
+    if not module.functions or ("Depends" not in ctx.source and "Security" not in ctx.source):
         return set()
     out: set[str] = set()
-    for node in ast.walk(ctx.tree):  # type: ignore[attr-defined]
-        if not isinstance(node, ast.Call) or not is_fastapi(
-                ctx.qualname(node.func), "Depends", "Security"):  # type: ignore[attr-defined]
-            continue
-        target = node.args[0] if node.args else next(
-            (kw.value for kw in node.keywords if kw.arg == "dependency"), None)
-        if isinstance(target, ast.Name) and target.id in functions:
-            out.add(target.id)
+    for node in ast.walk(ctx.tree):
+        if is_depends_call(module, node):
+            target = depends_target(node)  # type: ignore[arg-type]
+            if isinstance(target, ast.Name) and target.id in module.functions:
+                out.add(target.id)
     return out

@@ -638,19 +638,3 @@ def session_facts(ctx: FileContext) -> SessionFacts:
     if found is None:
         found = ctx.__dict__["_session_facts"] = SessionFacts(ctx)
     return found
-
-
-def dependency_functions(ctx: FileContext) -> set[str]:
-    """Names of functions of this file used as dependencies in this file.
-
-    ``Depends(f)`` / ``Security(f)`` anywhere: parameter defaults,
-    ``Annotated[..., Depends(f)]``, ``dependencies=[Depends(f)]``.
-    """
-    module = ctx.module
-    out: set[str] = set()
-    for node in ast.walk(ctx.tree):
-        if is_depends_call(module, node):
-            target = depends_target(node)  # type: ignore[arg-type]
-            if isinstance(target, ast.Name) and target.id in module.functions:
-                out.add(target.id)
-    return out
