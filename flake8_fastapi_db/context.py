@@ -212,9 +212,9 @@ class FileContext:
 
     @cached_property
     def _main_guards(self) -> set[ast.If]:
-        from .project.modules import _is_main_guard
+        from .project.modules import is_main_guard
 
-        return {stmt for stmt in self.tree.body if _is_main_guard(stmt)}  # type: ignore[misc]
+        return {stmt for stmt in self.tree.body if is_main_guard(stmt)}  # type: ignore[misc]
 
     # -- FastAPI ---------------------------------------------------------
     def route(self, func: FunctionNode) -> Route | None:

@@ -10,7 +10,7 @@ from ..analysis.engines import ENGINE_FACTORIES, SIZING_ARGS, SYNC_ONLY_POOLS, U
     EngineAnalysis, EngineCall
 from ..checker import Checker
 from ..names import is_sa, literal_bool, literal_str
-from ..project.modules import _is_main_guard
+from ..project.modules import is_main_guard
 from ..registry import register
 from ..rules import Rule
 
@@ -355,7 +355,7 @@ class EngineChecker(Checker):
                 self.report(DB503, _keyword_node(engine, "poolclass"), ", ".join(sizing), pool)
 
     def _echo(self, engine: EngineCall) -> None:
-        if any(isinstance(anc, ast.If) and _is_main_guard(anc)
+        if any(isinstance(anc, ast.If) and is_main_guard(anc)
                for anc in self.ctx.ancestors(engine.call)):
             return  # a script run by hand (``if __name__ == "__main__":``), not the app
         value = engine.certainly("echo")

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..names import DB_LIBRARY_MARKERS, ImportMap, dotted
 
 
-def _is_main_guard(stmt: ast.stmt) -> bool:
+def is_main_guard(stmt: ast.stmt) -> bool:
     """``if __name__ == "__main__":`` holds script code, not module scope."""
     if not isinstance(stmt, ast.If) or not isinstance(stmt.test, ast.Compare):
         return False
@@ -30,7 +30,7 @@ def module_statements(tree: ast.Module) -> list[ast.stmt]:
     stack: list[ast.stmt] = list(reversed(tree.body))
     while stack:
         stmt = stack.pop()
-        if _is_main_guard(stmt):
+        if is_main_guard(stmt):
             continue
         if isinstance(stmt, ast.If):
             stack.extend(reversed([*stmt.body, *stmt.orelse]))
