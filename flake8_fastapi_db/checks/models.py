@@ -670,6 +670,8 @@ class ModelChecker(Checker):
             self.report(DB102, model.node, model.name, " or ".join(missing))
 
     def _soft_delete(self, model: ModelInfo) -> None:
+        if _is_link_model(model):
+            return  # a link row is deleted with the link; there is nothing to hide
         if not any(self._has_column(model, n) for n in SOFT_DELETE_COLUMNS):
             self.report(DB116, model.node, model.name)
 

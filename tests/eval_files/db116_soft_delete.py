@@ -79,3 +79,18 @@ class Team(SQLModel, table=True):
 
 class HeroCreate(SQLModel):
     name: str
+
+
+class HeroTeamLink(SQLModel, table=True):
+    """An association table written as a class: a link row goes with the link."""
+
+    hero_id: int = Field(foreign_key="hero.id", primary_key=True)
+    team_id: int = Field(foreign_key="team.id", primary_key=True)
+
+
+class Membership(SQLModel, table=True):  # DB116
+    """A link with its own data column is a model like any other."""
+
+    hero_id: int = Field(foreign_key="hero.id", primary_key=True)
+    team_id: int = Field(foreign_key="team.id", primary_key=True)
+    role: str = "member"
