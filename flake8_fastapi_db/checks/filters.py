@@ -279,9 +279,14 @@ class FilterIndexChecker(Checker):
                     out.append(_Use(found[0], found[1], side, how))
         elif isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and \
                 expr.func.attr == "in_":
-            found = self._column(expr.func.value)
-            if found is not None:
-                out.append(_Use(found[0], found[1], expr.func.value, "an IN filter"))
+            target = expr.func.value
+            # ``tuple_(a, b).in_(pairs)`` pins every listed column, like ``a == x and b == y``.
+            columns = target.args if isinstance(target, ast.Call) and \
+                is_sa(self.ctx.qualname(target.func), "tuple_") else [target]
+            for column in columns:
+                found = self._column(column)
+                if found is not None:
+                    out.append(_Use(found[0], found[1], column, "an IN filter"))
         return out
 
     def _filter_by(self, call: ast.Call, entity: ModelInfo | None) -> list[_Use]:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     and_,
     desc,
     select,
+    tuple_,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -246,6 +247,30 @@ def attempts_in_order(db: Session, run_id: int):
 def attempts_by_repetition(db: Session, run_id: int):
     return db.scalars(
         select(Attempt).where(Attempt.run_id == run_id).order_by(Attempt.repetition)  # DB114
+    ).all()
+
+
+class RunScore(Base):
+    __tablename__ = "run_scores"
+    __table_args__ = (UniqueConstraint("run_id", "example_id", "repetition"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column()
+    example_id: Mapped[int] = mapped_column()
+    repetition: Mapped[int] = mapped_column()
+
+
+def scores_of_pairs(db: Session, pairs: list[tuple[int, int]]):
+    """A tuple IN pins both columns: the unique constraint serves it and the sort."""
+    return db.scalars(
+        select(RunScore)
+        .where(tuple_(RunScore.run_id, RunScore.example_id).in_(pairs))
+        .order_by(RunScore.repetition)
+    ).all()
+
+
+def attempts_of_example_pairs(db: Session, pairs: list[tuple[int, int]]):
+    return db.scalars(
+        select(Attempt).where(tuple_(Attempt.example_id, Attempt.repetition).in_(pairs))  # DB114
     ).all()
 
 
