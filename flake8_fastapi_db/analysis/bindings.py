@@ -9,14 +9,12 @@ silent about it.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Union
 
-Scope = Union[ast.Module, ast.FunctionDef, ast.AsyncFunctionDef]
+from .scopewalk import parameters, scope_nodes
 
-_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+Scope = Union[ast.Module, ast.FunctionDef, ast.AsyncFunctionDef]
 
 PARAM = "param"          # a parameter of the function: a value from the caller
 ASSIGN = "assign"        # name = value / name: T = value
@@ -40,27 +38,6 @@ class Binding:
     index: int | None = None
 
 
-def scope_nodes(scope: ast.AST) -> Iterator[ast.AST]:
-    """Every node of ``scope``'s own body, not entering nested functions, classes,
-    lambdas or comprehensions (they bind their own names)."""
-    body = scope.body if isinstance(scope, (ast.Module, ast.FunctionDef,
-                                            ast.AsyncFunctionDef)) else []
-    stack: list[ast.AST] = list(reversed(body))
-    while stack:
-        node = stack.pop()
-        yield node
-        if isinstance(node, _NESTED_SCOPES):
-            # Decorators and defaults run in this scope; the body does not.
-            if not isinstance(node, ast.Lambda):
-                stack.extend(reversed(node.decorator_list))
-            continue
-        if isinstance(node, _COMPREHENSIONS):
-            # The first iterable is evaluated in the enclosing scope.
-            stack.append(node.generators[0].iter)
-            continue
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
-
-
 def _position(node: ast.AST) -> tuple[int, int]:
     return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
 
@@ -72,12 +49,8 @@ class ScopeBindings:
         self.scope = scope
         self.names: dict[str, list[Binding]] = {}
         self.declared_global: set[str] = set()
-        if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            args = scope.args
-            for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs,
-                        *([args.vararg] if args.vararg else []),
-                        *([args.kwarg] if args.kwarg else [])]:
-                self._add(arg.arg, Binding(PARAM, None, arg))
+        for arg in parameters(scope):
+            self._add(arg.arg, Binding(PARAM, None, arg))
         for node in scope_nodes(scope):
             self._record(node)
 

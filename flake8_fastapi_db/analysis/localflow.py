@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Union
 
+from .scopewalk import COMPREHENSIONS, NESTED_SCOPES, parameters, scope_nodes
+
 Scope = Union[ast.Module, ast.FunctionDef, ast.AsyncFunctionDef]
-_NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 ASSIGN = "assign"      # name = value (value is the whole right-hand side)
 ELEMENT = "element"    # a, b = value: ``index`` says which element
@@ -41,19 +41,9 @@ def _start(node: ast.AST) -> tuple[int, int]:
 
 
 def own_nodes(scope: ast.AST) -> Iterator[ast.AST]:
-    """Nodes of ``scope``'s body, not entering nested functions/classes/lambdas."""
-    body = getattr(scope, "body", [])
-    stack: list[ast.AST] = list(reversed(body)) if isinstance(body, list) else []
-    while stack:
-        node = stack.pop()
-        yield node
-        if isinstance(node, _NESTED):
-            # Decorators and defaults run in this scope; the body does not.
-            extra: list[ast.AST] = list(node.decorator_list) if hasattr(
-                node, "decorator_list") else []
-            stack.extend(reversed(extra))
-            continue
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+    """Nodes of ``scope``'s body, comprehensions included (their targets are
+    definitions here), not entering nested functions/classes/lambdas."""
+    return scope_nodes(scope, comprehensions=True)
 
 
 class LocalFlow:
@@ -63,12 +53,8 @@ class LocalFlow:
         self.scope = scope
         self.defs: dict[str, list[Definition]] = {}
         self.loads: dict[str, list[ast.Name]] = {}
-        if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            args = scope.args
-            for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs,
-                        *([args.vararg] if args.vararg else []),
-                        *([args.kwarg] if args.kwarg else [])]:
-                self._add(arg.arg, Definition(OPAQUE, None, arg, (0, 0)))
+        for arg in parameters(scope):
+            self._add(arg.arg, Definition(OPAQUE, None, arg, (0, 0)))
         for node in own_nodes(scope):
             self._record(node)
         for items in self.defs.values():
@@ -120,7 +106,7 @@ class LocalFlow:
         elif isinstance(node, (ast.Global, ast.Nonlocal)):
             for name in node.names:
                 self._add(name, Definition(OPAQUE, None, node, (0, 0)))
-        elif isinstance(node, _NESTED) and not isinstance(node, ast.Lambda):
+        elif isinstance(node, NESTED_SCOPES) and not isinstance(node, ast.Lambda):
             self._add(node.name, Definition(OPAQUE, None, node, _start(node)))
         elif isinstance(node, ast.comprehension):
             self._bind_target(node.target, LOOP, node.iter, node, _end(node.target))

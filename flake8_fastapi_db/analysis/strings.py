@@ -19,7 +19,8 @@ from typing import Any
 
 from ..names import is_sa
 from .bindings import ASSIGN, AUGMENT, ELEMENT, IMPORT, LOOP, OTHER, PARAM, Binding, Scope, \
-    Scopes, lookup, scope_nodes
+    Scopes, lookup
+from .scopewalk import scope_nodes
 
 _MAX_DEPTH = 40
 # Calls whose result is a number (or bool) whatever their argument: no SQL text can

@@ -4,7 +4,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from ..analysis.bindings import Scopes, scope_chain, scope_nodes
+from ..analysis.bindings import Scopes, scope_chain
+from ..analysis.scopewalk import scope_nodes
 from ..analysis.engines import ENGINE_FACTORIES, EngineAnalysis
 from ..analysis.strings import StringAnalysis
 from ..analysis.urls import DB_URL_NAME, embedded_password, env_key_default, literal_text, \
