@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 
 from ..analysis import routes as rt
-from ..analysis.localflow import ASSIGN, COMPREHENSIONS, own_nodes
+from ..analysis.localflow import ASSIGN, COMPREHENSIONS, LocalFlow, own_nodes
 from ..analysis.statements import Origin, Trace, Tracer
 from ..checker import Checker
 from ..context import Route
@@ -17,6 +17,7 @@ from .queries import lazy_relationship
 from .response_rules import DB204, DB205, DB212
 
 _MAX_SCHEMA_DEPTH = 4
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 BOUNDED_METHODS = ("limit", "slice", "first", "one", "one_or_none", "scalar_one",
                    "scalar_one_or_none", "scalar", "fetchone", "fetchmany", "get")
 
@@ -43,8 +44,11 @@ class ResponseChecker(Checker):
         return [n.value for n in own_nodes(route.func)
                 if isinstance(n, ast.Return) and n.value is not None]
 
-    def _returned_trace(self, value: ast.expr) -> tuple[Trace | None, ast.expr]:
-        """The query a returned value comes from (list comprehensions: their source)."""
+    def _returned_trace(self, value: ast.expr, *, appended: bool = False
+                        ) -> tuple[Trace | None, ast.expr]:
+        """The query a returned value comes from (list comprehensions: their source;
+        with ``appended``, a list filled by a loop: the loop's source — how many
+        elements, not what they are)."""
         if isinstance(value, COMPREHENSIONS):
             value = value.generators[0].iter
         elif isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
@@ -56,8 +60,42 @@ class ResponseChecker(Checker):
             if definition is not None and definition.kind == ASSIGN and \
                     isinstance(definition.value, COMPREHENSIONS):
                 value = definition.value.generators[0].iter
+            elif appended and flow is not None and definition is not None and \
+                    definition.kind == ASSIGN and _empty_list(definition.value):
+                source = self._filling_loop(flow, value, definition.end)
+                if source is None:
+                    return None, value
+                value = source
         trace = self.tracer.trace(value)
         return (trace if trace.complete else None), value
+
+    def _filling_loop(self, flow: LocalFlow, returned: ast.Name,
+                      since: tuple[int, int]) -> ast.expr | None:
+        """The iterable of the one loop that fills ``out = []`` with ``out.append(x)``.
+
+        Every other use of the list between its creation and the return (``len(out)``,
+        passing it to a helper, a second loop, a ``break``) leaves it undecided: the
+        size may be bounded by code this rule does not model.
+        """
+        loop: ast.For | ast.AsyncFor | None = None
+        here = (returned.lineno, returned.col_offset)
+        for use in flow.loads.get(returned.id, ()):
+            if use is returned or not since <= (use.lineno, use.col_offset) <= here:
+                continue
+            call = self.ctx.parent(self.ctx.parent(use) or use)
+            method = self.ctx.parent(use)
+            if not (isinstance(method, ast.Attribute) and method.attr in ("append", "extend")
+                    and isinstance(call, ast.Call) and call.func is method):
+                return None
+            owner = next((a for a in self.ctx.ancestors(call)
+                          if isinstance(a, (ast.For, ast.AsyncFor, *_SCOPES))), None)
+            if not isinstance(owner, (ast.For, ast.AsyncFor)) or \
+                    (loop is not None and owner is not loop):
+                return None
+            loop = owner
+        if loop is None or any(isinstance(n, ast.Break) for n in own_nodes(loop)):
+            return None
+        return loop.iter
 
     # -- DB204 ----------------------------------------------------------------
     def _unbounded_list(self, route: Route, returns: list[ast.expr]) -> None:
@@ -69,7 +107,7 @@ class ResponseChecker(Checker):
         _, collection = rt.unwrap(self.ctx.module, declared)
         traces = []
         for value in returns:
-            trace, _ = self._returned_trace(value)
+            trace, _ = self._returned_trace(value, appended=True)
             if trace is None:
                 if collection:
                     return   # a list built by code the rule cannot see
@@ -183,6 +221,12 @@ class ResponseChecker(Checker):
             if child is not None and sub_schema is not None and \
                     sub_schema.node is not child.model.node:
                 self._check_schema(child, sub_schema, asynchronous, found, depth + 1)
+
+
+def _empty_list(value: ast.expr | None) -> bool:
+    return isinstance(value, ast.List) and not value.elts or \
+        isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
+        value.func.id == "list" and not value.args and not value.keywords
 
 
 def _aliased(info: rt.FieldInfo) -> bool:

@@ -116,3 +116,79 @@ def columns_count(db: Session = Depends(get_db)):
 
 def crud_list(db):
     return []
+
+
+@app.get("/built", response_model=list[UserOut])
+def built_by_loop(db: Session = Depends(get_db)):  # DB204
+    out = []
+    for user in db.scalars(select(User)):
+        if user.id:
+            out.append(UserOut(id=user.id))
+    return out
+
+
+@app.get("/built-from-rows")
+async def built_from_rows(db: AsyncSession = Depends(get_db)) -> list[UserOut]:  # DB204
+    rows = (await db.execute(select(User))).scalars().all()
+    out: list[UserOut] = list()
+    for row in rows:
+        out.extend([UserOut(id=row.id)])
+    return out
+
+
+@app.get("/built-limited", response_model=list[UserOut])
+def built_with_limit(db: Session = Depends(get_db)):
+    out = []
+    for user in db.scalars(select(User).limit(50)):
+        out.append(UserOut(id=user.id))
+    return out
+
+
+@app.get("/built-stops", response_model=list[UserOut])
+def built_until_full(db: Session = Depends(get_db)):
+    out = []
+    for user in db.scalars(select(User)):
+        out.append(UserOut(id=user.id))
+        if len(out) >= 20:
+            break
+    return out
+
+
+@app.get("/built-trimmed", response_model=list[UserOut])
+def built_then_trimmed(db: Session = Depends(get_db)):
+    out = []
+    for user in db.scalars(select(User)):
+        out.append(UserOut(id=user.id))
+    out = out[:20]
+    return out
+
+
+@app.get("/built-by-helper", response_model=list[UserOut])
+def built_by_helper(db: Session = Depends(get_db)):
+    out = []
+    for user in db.scalars(select(User)):
+        out.append(UserOut(id=user.id))
+    keep_first(out)
+    return out
+
+
+@app.get("/built-from-two", response_model=list[UserOut])
+def built_from_two_loops(db: Session = Depends(get_db)):
+    out = []
+    for user in db.scalars(select(User)):
+        out.append(UserOut(id=user.id))
+    for name in ("a", "b"):
+        out.append(UserOut(id=len(name)))
+    return out
+
+
+@app.get("/built-from-fixed", response_model=list[UserOut])
+def built_from_fixed(db: Session = Depends(get_db)):
+    out = []
+    for uid in (1, 2, 3):
+        out.append(db.get(User, uid))
+    return out
+
+
+def keep_first(items):
+    del items[20:]
