@@ -14,6 +14,7 @@ from .project.models import ModelInfo, ModelResolver
 from .project.modules import ModuleSummary
 from .project.roots import module_name_for, project_dir, roots_for
 from .settings import Settings
+from .astwalk import walk
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "api_route",
                 "trace")
@@ -257,7 +258,7 @@ class FileContext:
                 "FastAPI" not in self.source and not self._has_decorated_calls():
             return {}
         out: dict[FunctionNode, Route] = {}
-        for node in ast.walk(self.tree):
+        for node in walk(self.tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
                 found = self.route(node)
                 if found is not None:

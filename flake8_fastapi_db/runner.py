@@ -8,17 +8,15 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterator
 
+from .astwalk import CHILD_FIELDS, SINGLETON_FIELDS
 from .checker import Checker, Violation
 from .context import FileContext
 from .registry import load_checkers
 from .rules import InternalError
 
 
-# Fields holding only shared singleton nodes (expr_context, operators).
-_SINGLETON_FIELDS = frozenset(("ctx", "op", "ops"))
 _SINGLETON_TYPES = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
-# node type -> names of the fields that may hold child nodes (per process).
-_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+# node type -> names of all its fields, for checkers that visit the singletons.
 _ALL_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
@@ -65,8 +63,8 @@ class Runner:
         checker asks for them.
         """
         want_singletons = any(issubclass(t, _SINGLETON_TYPES) for t in dispatch)
-        fields_cache = _ALL_FIELDS if want_singletons else _CHILD_FIELDS
-        skipped = frozenset() if want_singletons else _SINGLETON_FIELDS
+        fields_cache = _ALL_FIELDS if want_singletons else CHILD_FIELDS
+        skipped = frozenset() if want_singletons else SINGLETON_FIELDS
         failed = self.failed
         parents = self.ctx.parents
         stack: list[ast.AST] = [self.ctx.tree]

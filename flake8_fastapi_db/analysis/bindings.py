@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Union
 
 from .scopewalk import parameters, scope_nodes
+from ..astwalk import walk
 
 Scope = Union[ast.Module, ast.FunctionDef, ast.AsyncFunctionDef]
 
@@ -110,7 +111,7 @@ class ScopeBindings:
                 self._other_targets(target, node)
 
     def _other_targets(self, target: ast.AST, node: ast.AST) -> None:
-        for sub in ast.walk(target):
+        for sub in walk(target):
             if isinstance(sub, ast.Name):
                 self._add(sub.id, Binding(OTHER, None, node))
 

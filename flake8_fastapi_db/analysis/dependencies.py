@@ -5,6 +5,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from .sessions import depends_target, is_depends_call
+from ..astwalk import walk
 
 if TYPE_CHECKING:
     from ..context import FileContext
@@ -18,7 +19,7 @@ def dependency_functions(ctx: FileContext) -> set[str]:
     if not module.functions or ("Depends" not in ctx.source and "Security" not in ctx.source):
         return set()
     out: set[str] = set()
-    for node in ast.walk(ctx.tree):
+    for node in walk(ctx.tree):
         if is_depends_call(module, node):
             target = depends_target(node)  # type: ignore[arg-type]
             if isinstance(target, ast.Name) and target.id in module.functions:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Union
 
 from .scopewalk import COMPREHENSIONS, NESTED_SCOPES, parameters, scope_nodes
+from ..astwalk import walk
 
 Scope = Union[ast.Module, ast.FunctionDef, ast.AsyncFunctionDef]
 
@@ -163,8 +164,8 @@ class LocalFlow:
 
 
 def _contains(tree: ast.AST, target: ast.AST) -> bool:
-    return any(node is target for node in ast.walk(tree))
+    return any(node is target for node in walk(tree))
 
 
 def names_in(tree: ast.AST) -> set[str]:
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    return {n.id for n in walk(tree) if isinstance(n, ast.Name)}

@@ -14,6 +14,7 @@ from ..context import Route, literal_strings
 from ..names import family, is_fastapi, keyword, last
 from ..project.index import Symbol
 from ..project.modules import ModuleSummary
+from ..astwalk import walk
 
 if TYPE_CHECKING:
     from ..context import FileContext
@@ -128,7 +129,7 @@ def is_page_type(ctx: FileContext, node: ast.expr | None) -> bool:
 
 
 def calls_paginate(func: ast.AST) -> bool:
-    for node in ast.walk(func):
+    for node in walk(func):
         if isinstance(node, ast.Call):
             name = node.func.attr if isinstance(node.func, ast.Attribute) else (
                 node.func.id if isinstance(node.func, ast.Name) else "")
@@ -309,7 +310,7 @@ def has_pagination(ctx: FileContext, route: Route) -> bool | None:
 def _has_bound(node: ast.expr | None) -> bool:
     if node is None:
         return False
-    for sub in ast.walk(node):
+    for sub in walk(node):
         if isinstance(sub, ast.Call):
             if any(kw.arg in BOUND_KEYWORDS or kw.arg is None for kw in sub.keywords):
                 return True
@@ -360,7 +361,7 @@ def clamped_in_body(func: ast.AST, name: str,
     """``min(limit, MAX)`` / ``min(max(limit, 1), MAX)`` or ``if limit > MAX`` in the
     function's body, or ``limit`` handed to a function of the same module (``functions``)
     whose parameter is clamped there (a ``_paged(stmt, limit=limit)`` helper)."""
-    for node in ast.walk(func):
+    for node in walk(func):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
                 node.func.id == "min" and any(_clamp_operand(a, name) for a in node.args):
             return True

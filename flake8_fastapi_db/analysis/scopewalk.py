@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from ..astwalk import child_nodes
 
 NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -32,7 +33,7 @@ def scope_nodes(scope: ast.AST, *, comprehensions: bool = False) -> Iterator[ast
         if not comprehensions and isinstance(node, COMPREHENSIONS):
             stack.append(node.generators[0].iter)
             continue
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+        stack.extend(reversed(child_nodes(node)))
 
 
 def parameters(scope: ast.AST) -> list[ast.arg]:

@@ -31,6 +31,7 @@ from ..names import family, is_fastapi, keyword, last
 from ..project.index import ProjectIndex, Symbol
 from ..project.modules import ModuleSummary
 from .flow import local_nodes
+from ..astwalk import walk
 
 if TYPE_CHECKING:
     from ..context import FileContext
@@ -336,7 +337,7 @@ class SessionResolver:
                 for target in targets:
                     if isinstance(target, (ast.Tuple, ast.List)) and any(
                             isinstance(e, ast.Attribute) and e.attr == attr
-                            for e in ast.walk(target)):
+                            for e in walk(target)):
                         out.append(None)  # unpacked: not followed
             elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
                 targets = [node.target]

@@ -21,6 +21,7 @@ from ..names import is_sa
 from .bindings import ASSIGN, AUGMENT, ELEMENT, IMPORT, LOOP, OTHER, PARAM, Binding, Scope, \
     Scopes, lookup
 from .scopewalk import scope_nodes
+from ..astwalk import child_nodes, walk
 
 _MAX_DEPTH = 40
 # Calls whose result is a number (or bool) whatever their argument: no SQL text can
@@ -513,7 +514,7 @@ class StringAnalysis:
             names = [e.id for e in target.elts if isinstance(e, ast.Name)]
             return [(name, self._safe_element(iterable, i, chain, before, env))
                     for i, name in enumerate(names)]
-        return [(n.id, False) for n in ast.walk(target) if isinstance(n, ast.Name)]
+        return [(n.id, False) for n in walk(target) if isinstance(n, ast.Name)]
 
     def _safe_element(self, iterable: ast.expr, index: int | None, chain: list[Scope],
                       before: ast.AST | None, env: dict[str, bool]) -> bool:
@@ -639,7 +640,7 @@ class StringAnalysis:
             inner = chain
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 inner = [node, *chain]
-            for child in ast.iter_child_nodes(node):
+            for child in child_nodes(node):
                 stack.append((child, inner))
         if references:
             out = None

@@ -19,6 +19,7 @@ from ..checker import Checker
 from ..names import has_star_kwargs, is_fastapi, is_sa, keyword, last, literal_bool
 from ..registry import register
 from ..rules import Rule
+from ..astwalk import walk
 
 # Methods that do blocking I/O on sync objects, by role (RULES.md DB601).
 _SYNC_SESSION_IO = frozenset({"execute", "exec", "scalar", "scalars", "get", "query", "commit",
@@ -428,7 +429,7 @@ class AsyncSessionChecker(Checker):
 
     # DB606
     def _sessions_in(self, node: ast.AST) -> set[str]:
-        return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)
+        return {n.id for n in walk(node) if isinstance(n, ast.Name)
                 and self.facts.session_kind(n) == "async"}
 
     def _comprehension(self, node: ast.expr, call: ast.Call) -> _Comp | None:

@@ -11,6 +11,7 @@ from ..project.models import ModelInfo
 from ..project.modules import ModuleSummary
 from ..registry import register
 from ..rules import Rule
+from ..astwalk import walk
 
 _FILTER_METHODS = ("where", "filter", "filter_by")
 _JOIN_METHODS = ("join", "outerjoin")
@@ -495,7 +496,7 @@ def _checked_in_list(model: ModelInfo, col: ColumnFacts) -> bool:
         if not isinstance(info.node, ast.ClassDef):
             continue
         module = info.module
-        for node in ast.walk(info.node):
+        for node in walk(info.node):
             if not (isinstance(node, ast.Call) and node.args and
                     (module.qualname(node.func) or "").endswith("CheckConstraint")):
                 continue

@@ -16,6 +16,7 @@ from ..project.migrations import (Operation, OperationList, created_indexes,
                                   revision_ids)
 from ..registry import register
 from ..rules import Rule
+from ..astwalk import child_nodes, walk
 
 _NOT_APPLICATION = frozenset({*LIBRARY_ROOTS, *sys.stdlib_module_names})
 
@@ -556,7 +557,7 @@ def _trivial(func: ast.FunctionDef) -> bool:
 
 
 def _raises(func: ast.FunctionDef) -> bool:
-    return any(isinstance(node, ast.Raise) for node in ast.walk(func))
+    return any(isinstance(node, ast.Raise) for node in walk(func))
 
 
 def _type_checking_block(node: ast.AST) -> bool:
@@ -721,7 +722,7 @@ class MigrationChecker(Checker):
                         self.report(DB406, node, alias.name)
                         break
                 continue
-            stack.extend(ast.iter_child_nodes(node))
+            stack.extend(child_nodes(node))
 
     def _is_application(self, name: str) -> bool:
         if name.partition(".")[0] in _NOT_APPLICATION:

@@ -17,6 +17,7 @@ from ..registry import register
 from .query_rules import (DB201, DB202, DB203, DB206, DB207, DB208, DB209, DB210, DB211,
                           DB213, DB603)
 
+from ..astwalk import child_nodes, walk
 LAZY = ("select",)
 RAISING_CONSUMERS = ("all", "one", "one_or_none", "scalar_one", "scalar_one_or_none",
                      "fetchall", "fetchone", "fetchmany", "partitions")
@@ -166,7 +167,7 @@ class QueryChecker(Checker):
 
     def _refreshed(self, func: ast.AST, name: str) -> bool:
         """``session.refresh(obj, ["posts"])`` loads the relationship explicitly."""
-        for call in ast.walk(func):
+        for call in walk(func):
             if _method(call) == "refresh" and isinstance(call, ast.Call) and call.args and \
                     isinstance(call.args[0], ast.Name) and call.args[0].id == name and \
                     (len(call.args) > 1 or call.keywords):
@@ -194,7 +195,7 @@ class QueryChecker(Checker):
             if trace.kind == "text" and trace.source is not None and trace.source.args:
                 # f"SELECT ... FROM {table.name}": values go through bind parameters, so
                 # formatted parts are identifiers (one query per table, not per row).
-                entities.extend(v.value for v in ast.walk(trace.source.args[0])
+                entities.extend(v.value for v in walk(trace.source.args[0])
                                 if isinstance(v, ast.FormattedValue))
             per_entity = set().union(*(names_in(e) for e in entities)) if entities else set()
         else:
@@ -257,7 +258,7 @@ class QueryChecker(Checker):
         tainted = self._loop_targets(loop)
         if not isinstance(loop, LOOPS):
             return tainted
-        assigns = [n for s in loop.body for n in ast.walk(s) if isinstance(n, ast.Assign)]
+        assigns = [n for s in loop.body for n in walk(s) if isinstance(n, ast.Assign)]
         for _ in range(3):
             for assign in assigns:
                 if {n.id for n in _names_outside_batch(assign.value)} & tainted:
@@ -443,7 +444,7 @@ class QueryChecker(Checker):
             return True
         if func is None:
             return False
-        for node in ast.walk(func):
+        for node in walk(func):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
                     node.func.attr in SESSION_EVIDENCE and dotted(node.func.value) == name:
                 return True
@@ -634,7 +635,7 @@ def _batched_in(expr: ast.AST, targets: set[str]) -> bool:
     """The statement passes a loop target itself to ``.in_()`` (``for key, chunk in
     groups.items(): ... .in_(chunk)``): the loop walks chunks or groups of keys, each
     fetched with one query. ``.in_(user.tags)`` is not a chunk of the loop."""
-    for node in ast.walk(expr):
+    for node in walk(expr):
         if isinstance(node, ast.Call) and _method(node) in ("in_", "not_in", "notin_") and \
                 any(isinstance(a, ast.Name) and a.id in targets for a in node.args):
             return True
@@ -683,7 +684,7 @@ def _walk(node: ast.AST, stop: tuple[type, ...]) -> Iterator[ast.AST]:
         yield current
         if isinstance(current, stop):
             continue
-        stack.extend(ast.iter_child_nodes(current))
+        stack.extend(child_nodes(current))
 
 
 def _own_walk(node: ast.AST) -> Iterator[ast.AST]:
@@ -709,4 +710,4 @@ def _names_outside_batch(expr: ast.AST) -> Iterator[ast.Name]:
             continue
         if isinstance(node, (ast.Lambda, *FUNCS)):
             continue
-        stack.extend(ast.iter_child_nodes(node))
+        stack.extend(child_nodes(node))

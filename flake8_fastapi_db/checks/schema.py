@@ -9,6 +9,7 @@ from ..project.models import ABSTRACT, BASE, MODEL, SCHEMA, TABLE
 from ..project.modules import ModuleSummary
 from ..registry import register
 from ..rules import Rule
+from ..astwalk import walk
 
 _MAX_HOPS = 8
 # Classes sharing the declarative base's (or SQLModel's) MetaData.
@@ -155,11 +156,11 @@ class SchemaChecker(Checker):
         params = [*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg]
         if any(p is not None and p.arg == name.id for p in params):
             return False
-        stores = [n for n in ast.walk(func) if isinstance(n, ast.Name) and n.id == name.id
+        stores = [n for n in walk(func) if isinstance(n, ast.Name) and n.id == name.id
                   and isinstance(n.ctx, ast.Store)]
         if not stores:
             return None
-        assigns = [n for n in ast.walk(func) if isinstance(n, ast.Assign) and
+        assigns = [n for n in walk(func) if isinstance(n, ast.Assign) and
                    len(n.targets) == 1 and n.targets[0] in stores]
         if len(stores) != 1 or len(assigns) != 1:
             return False

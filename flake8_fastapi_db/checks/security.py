@@ -14,6 +14,7 @@ from ..checker import Checker
 from ..names import dotted, is_fastapi, is_lib, is_sa, literal_str
 from ..registry import register
 from ..rules import Rule
+from ..astwalk import child_nodes, walk
 
 # Leading words of SQL statements: a formatted string passed to ``.execute()`` of an
 # object of unknown type is reported only when it starts like SQL.
@@ -426,7 +427,7 @@ class SecurityChecker(Checker):
             if isinstance(node, ast.If) and self._narrowed_away(node.test, exc_name):
                 stack.extend(reversed(node.orelse))
                 continue
-            stack.extend(reversed(list(ast.iter_child_nodes(node))))
+            stack.extend(reversed(child_nodes(node)))
 
     def _client_payload(self, call: ast.Call) -> tuple[str, ast.expr | None] | None:
         qualname = self.ctx.qualname(call.func)
@@ -490,7 +491,7 @@ def _culprit(part: ast.expr) -> ast.expr:
         part.func.attr in ("join", "format")
     if isinstance(part, ast.Call) and not builder:
         return part
-    for node in ast.walk(part):
+    for node in walk(part):
         if isinstance(node, ast.FormattedValue):
             return _culprit(node.value)
     return part
@@ -511,7 +512,7 @@ def _db_typed_parameters(ctx: object, func: ast.FunctionDef | ast.AsyncFunctionD
     for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs]:
         if arg.annotation is None:
             continue
-        for node in ast.walk(arg.annotation):
+        for node in walk(arg.annotation):
             if isinstance(node, (ast.Name, ast.Attribute)) and \
                     is_sa(ctx.qualname(node), *DB_HANDLE_TYPES):  # type: ignore[attr-defined]
                 out.add(arg.arg)
@@ -574,5 +575,5 @@ def _leaky(expr: ast.expr, exc_name: str, tainted: set[str]) -> bool:
             parts = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
             if any(_exception_text(p, exc_name, tainted) for p in parts):
                 return True
-        stack.extend(ast.iter_child_nodes(node))
+        stack.extend(child_nodes(node))
     return False

@@ -23,6 +23,7 @@ from ..checker import Checker
 from ..names import dotted, is_fastapi, is_sa, keyword, last, literal_bool
 from ..registry import register
 from ..rules import Rule
+from ..astwalk import walk
 
 # Exceptions a failed flush raises (``sqlalchemy.exc``) and DBAPI driver packages.
 DB_ERRORS = frozenset({
@@ -704,7 +705,7 @@ class SessionChecker(Checker):
                 return True
             if isinstance(anc, ast.Try) and child in anc.body and any(
                     isinstance(n, ast.Name) and n.id == name
-                    for stmt in anc.finalbody for n in ast.walk(stmt)):
+                    for stmt in anc.finalbody for n in walk(stmt)):
                 return True
             child = anc
         return False
@@ -750,7 +751,7 @@ class SessionChecker(Checker):
     @staticmethod
     def _bound_in(loop: ast.AST, name: str) -> bool:
         """The session is created per iteration (bound inside the loop)."""
-        for node in ast.walk(loop):
+        for node in walk(loop):
             if isinstance(node, ast.withitem) and node.optional_vars is not None and \
                     dotted(node.optional_vars) == name:
                 return True
@@ -922,13 +923,13 @@ class SessionChecker(Checker):
         if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or \
                 call.func.attr not in SINGLE_RESULT:
             return False
-        nodes = list(ast.walk(value))
+        nodes = list(walk(value))
         seen: set[str] = set()
         for node in nodes:  # statements built in local names: ``stmt = select(...)``
             if isinstance(node, ast.Name) and node.id not in seen:
                 seen.add(node.id)
                 for bound in assigned.get(node.id, ())[:4]:
-                    nodes.extend(ast.walk(bound))
+                    nodes.extend(walk(bound))
         if any(self._locks(n) for n in nodes):
             return False
         if call.func.attr in ("get", "get_one") and len(call.args) >= 2:
@@ -958,7 +959,7 @@ class SessionChecker(Checker):
 
     def _is_relationship(self, load: ast.stmt, attr: str) -> bool:
         """The attribute is a relationship of the loaded model (not a column)."""
-        for node in ast.walk(load):
+        for node in walk(load):
             if isinstance(node, ast.Call) and node.args and (
                     is_sa(self.ctx.qualname(node.func), "select") or
                     (isinstance(node.func, ast.Attribute) and node.func.attr in ("get",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..names import is_sa, is_sqlmodel, keyword, literal_bool, literal_str
 from .modules import ModuleSummary
+from ..astwalk import walk
 
 # Positional arguments of Column()/mapped_column() that are not the SQL type.
 _NON_TYPE_ARGS = ("ForeignKey", "Sequence", "Identity", "Computed", "CheckConstraint",
@@ -178,7 +179,7 @@ def _parse_string_annotation(node: ast.expr) -> ast.expr:
     except (SyntaxError, ValueError):
         return node
     ast.copy_location(parsed, node)
-    for sub in ast.walk(parsed):
+    for sub in walk(parsed):
         sub.lineno = getattr(node, "lineno", 1)
         sub.col_offset = getattr(node, "col_offset", 0)
     return parsed
@@ -421,7 +422,7 @@ def _declared_attr_return(module: ModuleSummary, func: ast.FunctionDef) -> ast.e
                      "directive") or (isinstance(d, ast.Attribute) and d.attr == "directive")
                for d in func.decorator_list):
         return None
-    returns = [s for s in ast.walk(func) if isinstance(s, ast.Return)]
+    returns = [s for s in walk(func) if isinstance(s, ast.Return)]
     if len(returns) != 1:
         return None
     return returns[0].value

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..names import has_star_kwargs, is_sa, keyword, literal_bool, literal_str
 from .modules import ModuleSummary
+from ..astwalk import walk
 
 if TYPE_CHECKING:
     from .migrations import Operation
@@ -105,7 +106,7 @@ def may_hide_index(module: ModuleSummary, element: ast.expr, depth: int = 0) -> 
     func = module.functions.get(element.func.id) if isinstance(element.func, ast.Name) else None
     if func is None or depth >= _MAX_HELPER_DEPTH:
         return True
-    for node in ast.walk(func):
+    for node in walk(func):
         if not isinstance(node, ast.Call):
             continue
         inner = module.qualname(node.func)
@@ -274,7 +275,7 @@ def local_tables(module: ModuleSummary, func: ast.FunctionDef) -> dict[str, str]
         if table:
             found[name] = table
     local: dict[str, set[str | None]] = {}
-    for node in ast.walk(func):
+    for node in walk(func):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
                 isinstance(node.targets[0], ast.Name):
             local.setdefault(node.targets[0].id, set()).add(lightweight_table(module, node.value))

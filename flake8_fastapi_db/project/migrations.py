@@ -17,6 +17,7 @@ from ..names import is_sa, keyword, literal_bool, literal_str
 from .migration_schema import column_def
 from .modules import ModuleSummary
 from .roots import package_root, project_dir
+from ..astwalk import walk
 
 _SKIP_DIRS = frozenset({".git", ".tox", ".venv", "venv", "env", "node_modules", "__pycache__",
                         "site-packages", "build", "dist", ".mypy_cache", ".pytest_cache",
@@ -253,7 +254,7 @@ class _Collector:
                             keyword(node, "table_name"))
 
     def scan(self, node: ast.AST, stmt: ast.stmt, batch: dict[str, str | None]) -> None:
-        calls = [n for n in ast.walk(node) if isinstance(n, ast.Call)]
+        calls = [n for n in walk(node) if isinstance(n, ast.Call)]
         calls.sort(key=lambda c: (c.lineno, c.col_offset))
         for call in calls:
             self.call(call, stmt, batch)
@@ -289,7 +290,7 @@ class _Collector:
             return False
         if depth > _MAX_HELPER_DEPTH:
             return True
-        for node in ast.walk(self.module.functions[func.id]):
+        for node in walk(self.module.functions[func.id]):
             if isinstance(node, ast.Name) and node.id in self.op_heads:
                 return True
             if isinstance(node, ast.Call) and node.func is not func and \
@@ -463,14 +464,14 @@ def looped_indexes(summary: ModuleSummary, revision: str | None,
     if func is None:
         return out
     op_names = _op_names(summary)
-    for loop in ast.walk(func):
+    for loop in walk(func):
         if not isinstance(loop, ast.For) or not isinstance(loop.target, ast.Tuple):
             continue
         targets = [e.id if isinstance(e, ast.Name) else None for e in loop.target.elts]
         rows = _literal_rows(summary, loop.iter)
         if not rows:
             continue
-        for call in ast.walk(loop):
+        for call in walk(loop):
             if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or \
                     call.func.attr != "create_index" or _dotted(call.func.value) not in op_names:
                 continue
@@ -550,7 +551,7 @@ def _helper_index_tables(func: ast.FunctionDef | None) -> frozenset[str]:
     if func is None:
         return frozenset()
     out: set[str] = set()
-    for node in ast.walk(func):
+    for node in walk(func):
         if not isinstance(node, ast.Call):
             continue
         name = _dotted(node.func) or ""

@@ -1,0 +1,55 @@
+"""Fast replacements for ``ast.iter_child_nodes`` and ``ast.walk``.
+
+The rules walk function bodies many times per file; the standard helpers go
+through two generators per node (``iter_fields`` and ``iter_child_nodes``) and
+visit the shared singleton nodes of expression contexts and operators
+(``Load``, ``Add``, ``Eq``...). These read each node type's fields once per
+process and skip the singletons: no rule looks for them by walking (they are
+read as attributes, ``node.ctx``, ``node.ops``). Same nodes, same order
+otherwise.
+"""
+from __future__ import annotations
+
+import ast
+from collections import deque
+from collections.abc import Iterator
+
+# Fields holding only shared singleton nodes (expr_context, operators).
+SINGLETON_FIELDS = frozenset(("ctx", "op", "ops"))
+# node type -> names of the fields that may hold child nodes (per process).
+CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+_AST = ast.AST
+
+
+def child_fields(node_type: type) -> tuple[str, ...]:
+    fields = CHILD_FIELDS.get(node_type)
+    if fields is None:
+        fields = CHILD_FIELDS[node_type] = tuple(
+            name for name in node_type._fields if name not in SINGLETON_FIELDS)
+    return fields
+
+
+def child_nodes(node: ast.AST) -> list[ast.AST]:
+    """Direct children in field order, like ``ast.iter_child_nodes`` minus singletons."""
+    fields = CHILD_FIELDS.get(type(node)) or child_fields(type(node))
+    out: list[ast.AST] = []
+    for name in fields:
+        value = getattr(node, name, None)
+        if type(value) is list:
+            for item in value:
+                if isinstance(item, _AST):
+                    out.append(item)
+        elif isinstance(value, _AST):
+            out.append(value)
+    return out
+
+
+def walk(node: ast.AST) -> Iterator[ast.AST]:
+    """Breadth-first, like ``ast.walk`` (``node`` itself first)."""
+    todo = deque((node,))
+    pop, extend = todo.popleft, todo.extend
+    while todo:
+        current = pop()
+        extend(child_nodes(current))
+        yield current
