@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 
 from ..checker import Checker
@@ -89,7 +90,9 @@ class DB114(Rule):
 
     ## Limitations
     Primary keys, booleans and enums (low cardinality) are never reported, nor are
-    columns whose type cannot be determined. A statement that also filters the
+    columns whose type cannot be determined; a string column whose values a
+    `CheckConstraint` lists (`col IN ('a', 'b')`, `col = 'a' OR col = 'b'`) counts
+    as an enum. A statement that also filters the
     primary key or a unique column of the same model with equality is not judged
     for that model: the key already pins the rows. Test files are not checked:
     their queries are not production access patterns. One finding per column and
@@ -491,7 +494,7 @@ def _checked_in_list(model: ModelInfo, col: ColumnFacts) -> bool:
     """Is the column restricted by ``CheckConstraint("<col> IN (...)")`` on its model (or
     a model it inherits from)? Its SQL text may be a literal, an f-string or a module
     constant; only its leading ``<col> IN (`` is read."""
-    prefixes = tuple(f"{n} in (" for n in {col.name, col.attr})
+    names = {col.name, col.attr}
     for info in (model, *model.ancestors):
         if not isinstance(info.node, ast.ClassDef):
             continue
@@ -506,6 +509,19 @@ def _checked_in_list(model: ModelInfo, col: ColumnFacts) -> bool:
             if isinstance(arg, ast.JoinedStr) and arg.values:
                 arg = arg.values[0]
             text = literal_str(arg) if arg is not None else None
-            if text is not None and " ".join(text.split()).lower().startswith(prefixes):
+            if text is not None and any(_enumerates(text, name) for name in names):
                 return True
     return False
+
+
+def _enumerates(sql: str, column: str) -> bool:
+    """``col IN ('a', 'b')``, ``col IS NULL OR col IN (...)`` or
+    ``col = 'a' OR col = 'b'``: the CHECK lists the column's few values."""
+    text = " ".join(sql.split()).lower()
+    while text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    name = re.escape(column.lower())
+    if re.match(rf"(?:{name} is null or )?{name} in \(", text):
+        return True
+    value = rf"{name} ?= ?'[^']*'"
+    return re.fullmatch(rf"\(?{value}\)?(?: or \(?{value}\)?)+", text) is not None

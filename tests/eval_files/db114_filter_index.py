@@ -211,6 +211,9 @@ class Ticket(Base):
         CheckConstraint(TICKET_STATES, name="ck_ticket_state"),
         CheckConstraint(f"kind IN ({', '.join(repr(k) for k in ('bug', 'task'))})"),
         CheckConstraint("length(title) > 0"),
+        CheckConstraint("channel = 'web' OR channel = 'api'"),
+        CheckConstraint("(tier IS NULL OR tier IN ('free', 'pro'))"),
+        CheckConstraint("origin = 'import' OR length(origin) > 3"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     state: Mapped[str] = mapped_column(String(10))
@@ -219,11 +222,16 @@ class Ticket(Base):
         String(10), CheckConstraint("level IN ('low', 'high')")
     )
     title: Mapped[str] = mapped_column(String(100))
+    channel: Mapped[str] = mapped_column(String(10))
+    tier: Mapped[str] = mapped_column(String(10), nullable=True)
+    origin: Mapped[str] = mapped_column(String(10))
 
 
 def tickets_by_state(db: Session, state: str, kind: str, level: str, title: str):
     db.scalars(select(Ticket).where(Ticket.state == state, Ticket.kind == kind)).all()
     db.scalars(select(Ticket).where(Ticket.level == level)).all()
+    db.scalars(select(Ticket).where(Ticket.channel == "web", Ticket.tier == "pro")).all()
+    db.scalars(select(Ticket).where(Ticket.origin == level)).all()  # DB114
     return db.scalars(select(Ticket).where(Ticket.title == title)).all()  # DB114
 
 
