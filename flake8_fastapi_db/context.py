@@ -44,6 +44,13 @@ class FileContext:
         self.parents: dict[ast.AST, ast.AST] = {}
         self.source = "".join(lines)
 
+    def release(self) -> None:
+        """Forget the file (see ``Runner.release``): cached analyses refer back here."""
+        module = self.__dict__.get("module")
+        if module is not None:
+            module.__dict__.clear()
+        self.__dict__.clear()
+
     # -- identity of the file -----------------------------------------
     @cached_property
     def path(self) -> Path | None:
@@ -119,8 +126,7 @@ class FileContext:
             if not found[1]:
                 return False
             if candidate != qualname:
-                symbol = self.project.resolve(qualname)
-                path = symbol.module.path if symbol is not None else None
+                path = self.project.defining_path(qualname)
                 return path is not None and path != self.path and \
                     file_mentions_db_library(path)
             return self._package_reexports_db(candidate)
@@ -128,10 +134,10 @@ class FileContext:
 
     def _package_reexports_db(self, package: str) -> bool:
         """``import app.models as m``: a package whose ``__init__`` re-exports DB code."""
-        summary = self.project.module(package)
-        if summary is None:
+        outline = self.project.outline(package)
+        if outline is None:
             return False
-        for name in summary.imports.names.values():
+        for name in outline.imports.values():
             for candidate in (name, name.rpartition(".")[0]):
                 found = self.project.module_path(candidate)
                 if found is not None and found[0] != self.path and \

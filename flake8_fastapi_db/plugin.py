@@ -1,6 +1,8 @@
 """flake8 entry point. Kept thin and cheap to import: no astroid, no SQLAlchemy."""
 from __future__ import annotations
 
+import gc
+
 import ast
 import sys
 from collections.abc import Iterator
@@ -51,6 +53,20 @@ class Plugin:
                     lines = handle.readlines()
             except OSError:
                 lines = []
-        ctx = FileContext(self.tree, self.filename, lines, self.settings)
-        for violation in Runner(ctx).run():
+        runner = Runner(FileContext(self.tree, self.filename, lines, self.settings))
+        # The plugin leaves no reference cycles behind (Runner.release; a test holds
+        # it to that), so the cyclic collector has nothing to find while it runs,
+        # yet each of its full passes would walk every live tree again — measured
+        # at a third of the plugin's cost on large projects. It is paused for the
+        # duration of one file and always restored.
+        paused = gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            violations = runner.run()
+        finally:
+            runner.release()
+            if paused:
+                gc.enable()
+        for violation in violations:
             yield violation.line, violation.col, violation.text, type(self)

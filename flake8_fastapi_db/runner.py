@@ -101,6 +101,21 @@ class Runner:
                 children.reverse()
                 extend(children)
 
+    def release(self) -> None:
+        """Drop every per-file structure now.
+
+        Checkers, analyses and the file context refer to one another (a tracer
+        holds the context, the context caches analyses that hold it back), so
+        without this the file's tree, its parent map and every flow would wait
+        for the cyclic garbage collector, and each of its full collections would
+        walk them again: measured as half of the plugin's cost on large projects.
+        """
+        for checker in self.checkers:
+            checker.__dict__.clear()
+        self.checkers = []
+        self.failed.clear()
+        self.ctx.release()
+
     def _collect(self) -> list[Violation]:
         out: list[Violation] = []
         seen: set[tuple[int, int, str]] = set()

@@ -575,11 +575,10 @@ class SessionFacts:
 
     def __init__(self, ctx: FileContext) -> None:
         self.ctx = ctx
-        self.resolver = SessionResolver(ctx.project, ctx.module, self._parent_function,
+        # Bound methods of the context, not of self: the context owns this object and
+        # drops it after the file (FileContext.release), which ends the cycle.
+        self.resolver = SessionResolver(ctx.project, ctx.module, ctx.enclosing_function,
                                         ctx.parent)
-
-    def _parent_function(self, node: ast.AST) -> FunctionNode | None:
-        return self.ctx.enclosing_function(node)
 
     def handle(self, node: ast.AST) -> Handle | None:
         """The handle an expression of the checked file evaluates to."""

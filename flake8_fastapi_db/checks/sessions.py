@@ -910,10 +910,11 @@ class SessionChecker(Checker):
             # ``obj.x = obj.x + 1``: the old value is an operand of the arithmetic
             # (not a fallback such as ``form.x or obj.x``).
             target = node.targets[0]
-            text = ast.dump(target.value)
+            # (ast.unparse, not ast.dump: dump's recursive helper is a reference cycle.)
+            text = ast.unparse(target.value)
             for sub in _operands(node.value):
                 if isinstance(sub, ast.Attribute) and sub.attr == target.attr and \
-                        ast.dump(sub.value) == text:
+                        ast.unparse(sub.value) == text:
                     return target
         return None
 

@@ -88,6 +88,42 @@ def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
     return summary
 
 
+@dataclass(frozen=True)
+class Outline:
+    """The names a module binds at top level, without its tree: enough to follow a
+    re-export. Strings only, so the garbage collector need not walk it."""
+
+    defined: frozenset[str]      # classes and functions
+    imports: dict[str, str]      # local name -> imported qualified name
+    assigned: frozenset[str]
+
+
+# (path, module name) -> (mtime_ns, size, outline); small, so it is kept for the run.
+_OUTLINES: dict[tuple[Path, str], tuple[int, int, Outline | None]] = {}
+_MAX_OUTLINES = 8192
+
+
+def _outline(path: Path, name: str, is_package: bool) -> Outline | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = (path, name)
+    cached = _OUTLINES.get(key)
+    if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+        return cached[2]
+    parsed = _PARSED.get(key)
+    summary = parsed[2] if parsed is not None and parsed[0] == stat.st_mtime_ns else \
+        parse_module(path, name, is_package)   # the tree is dropped right away
+    outline = None if summary is None else Outline(
+        frozenset((*summary.classes, *summary.functions)), dict(summary.imports.names),
+        frozenset(summary.assigns))
+    if len(_OUTLINES) >= _MAX_OUTLINES:
+        _OUTLINES.clear()
+    _OUTLINES[key] = (stat.st_mtime_ns, stat.st_size, outline)
+    return outline
+
+
 _MENTIONS: dict[tuple[Path, int], bool] = {}
 
 
@@ -142,6 +178,34 @@ class ProjectIndex:
         if not name or name.partition(".")[0] in LIBRARY_ROOTS:
             return None
         return find_module(name, self.roots)
+
+    def outline(self, name: str) -> Outline | None:
+        """Top-level names of a project module, parsed without keeping its tree."""
+        found = self.module_path(name)
+        return _outline(found[0], name, found[1]) if found is not None else None
+
+    def defining_path(self, qualname: str) -> Path | None:
+        """File of the module that defines ``qualname``, following re-exports like
+        ``resolve`` but through outlines: no tree is kept."""
+        seen: set[str] = set()
+        for _ in range(_MAX_HOPS):
+            if not qualname or qualname in seen:
+                return None
+            seen.add(qualname)
+            module_name, _, attr = qualname.rpartition(".")
+            found = self.module_path(module_name) if module_name else None
+            if found is None:
+                return None
+            outline = _outline(found[0], module_name, found[1])
+            if outline is None:
+                return None
+            if attr in outline.defined:
+                return found[0]
+            if attr in outline.imports:
+                qualname = outline.imports[attr]
+                continue
+            return found[0] if attr in outline.assigned else None
+        return None
 
     def is_project_module(self, name: str) -> bool:
         return self.module(name) is not None
