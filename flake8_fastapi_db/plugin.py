@@ -1,15 +1,17 @@
 """flake8 entry point. Kept thin and cheap to import: no astroid, no SQLAlchemy."""
 from __future__ import annotations
 
-import gc
-
 import ast
+import gc
 import sys
-from collections.abc import Iterator
-from typing import Any
 
 from . import __version__
 from .settings import OPTIONS, OptionError, Settings
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:   # annotations only: nothing more to import when flake8 starts
+    from collections.abc import Iterator
+    from typing import Any
 
 
 class Plugin:

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Callable
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:   # annotations only: this module is imported when flake8 starts,
+    # so it stays clear of typing/dataclasses (about 10 ms of imports on their own).
+    from typing import Any, Callable
 
 DEFAULT_TEST_PATHS = ("tests/*", "test_*.py", "*_test.py", "conftest.py")
 
@@ -36,16 +38,22 @@ def _directories(option: str, values: list[str]) -> tuple[str, ...]:
     for value in values:
         if not os.path.isdir(value):
             raise OptionError(f"{option}: {value!r} is not a directory")
-    return tuple(str(Path(v).resolve()) for v in values)
+    return tuple(os.path.realpath(v) for v in values)
 
 
-@dataclass(frozen=True)
 class OptionSpec:
-    flag: str
-    attr: str
-    default: str
-    convert: Callable[[str, list[str]], tuple[str, ...]]
-    help: str
+    """One ``--db-*`` option: its flag, the Settings attribute it fills, its default
+    and the converter that validates it."""
+
+    __slots__ = ("flag", "attr", "default", "convert", "help")
+
+    def __init__(self, flag: str, attr: str, default: str,
+                 convert: Callable[[str, list[str]], tuple[str, ...]], help: str) -> None:
+        self.flag = flag
+        self.attr = attr
+        self.default = default
+        self.convert = convert
+        self.help = help
 
     @property
     def dest(self) -> str:
@@ -78,15 +86,48 @@ def _split(value: Any) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
-@dataclass(frozen=True)
+_DEFAULTS: dict[str, tuple[str, ...]] = {
+    "timestamp_columns": ("created_at", "updated_at"),
+    "unique_columns": ("email", "username"),
+    "pagination_params": ("limit", "offset", "skip", "page", "page_size", "per_page",
+                          "size", "cursor"),
+    "test_paths": DEFAULT_TEST_PATHS,
+    "source_roots": (),
+}
+
+
 class Settings:
-    timestamp_columns: tuple[str, ...] = ("created_at", "updated_at")
-    unique_columns: tuple[str, ...] = ("email", "username")
-    pagination_params: tuple[str, ...] = ("limit", "offset", "skip", "page", "page_size",
-                                          "per_page", "size", "cursor")
-    test_paths: tuple[str, ...] = DEFAULT_TEST_PATHS
-    source_roots: tuple[str, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    """The option values a run uses (immutable; equal when the values are)."""
+
+    __slots__ = ("timestamp_columns", "unique_columns", "pagination_params", "test_paths",
+                 "source_roots")
+    timestamp_columns: tuple[str, ...]
+    unique_columns: tuple[str, ...]
+    pagination_params: tuple[str, ...]
+    test_paths: tuple[str, ...]
+    source_roots: tuple[str, ...]
+
+    def __init__(self, **values: tuple[str, ...]) -> None:
+        unknown = set(values) - set(_DEFAULTS)
+        if unknown:
+            raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}")
+        for name, default in _DEFAULTS.items():
+            object.__setattr__(self, name, tuple(values.get(name, default)))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Settings are immutable")
+
+    def _values(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(getattr(self, name) for name in _DEFAULTS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Settings) and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return "Settings(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in _DEFAULTS) + ")"
 
     @classmethod
     def from_options(cls, options: Any) -> Settings:
