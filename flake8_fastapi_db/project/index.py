@@ -10,7 +10,7 @@ import ast
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import Callable, TypeVar, Union
 
 from ..names import LIBRARY_ROOTS
 from .modules import ModuleSummary
@@ -151,6 +151,25 @@ def file_mentions_db_library(path: Path) -> bool:
     return found
 
 
+_T = TypeVar("_T")
+
+
+def _follow(qualname: str | None,
+            lookup: Callable[[str, str], tuple[_T | None, str | None]]) -> _T | None:
+    """Follow a chain of re-exports: ``lookup(module, name)`` gives what it found,
+    or the qualified name the module imported ``name`` from (the next hop)."""
+    seen: set[str] = set()
+    for _ in range(_MAX_HOPS):
+        if not qualname or qualname in seen:
+            return None
+        seen.add(qualname)
+        module_name, _, attr = qualname.rpartition(".")
+        found, qualname = lookup(module_name, attr)
+        if qualname is None:
+            return found
+    return None
+
+
 class ProjectIndex:
     """Module lookup and symbol resolution for one set of source roots."""
 
@@ -187,55 +206,40 @@ class ProjectIndex:
     def defining_path(self, qualname: str) -> Path | None:
         """File of the module that defines ``qualname``, following re-exports like
         ``resolve`` but through outlines: no tree is kept."""
-        seen: set[str] = set()
-        for _ in range(_MAX_HOPS):
-            if not qualname or qualname in seen:
-                return None
-            seen.add(qualname)
-            module_name, _, attr = qualname.rpartition(".")
+        def lookup(module_name: str, attr: str) -> tuple[Path | None, str | None]:
             found = self.module_path(module_name) if module_name else None
-            if found is None:
-                return None
-            outline = _outline(found[0], module_name, found[1])
-            if outline is None:
-                return None
+            outline = _outline(found[0], module_name, found[1]) if found else None
+            if found is None or outline is None:
+                return None, None
             if attr in outline.defined:
-                return found[0]
+                return found[0], None
             if attr in outline.imports:
-                qualname = outline.imports[attr]
-                continue
-            return found[0] if attr in outline.assigned else None
-        return None
+                return None, outline.imports[attr]
+            return (found[0] if attr in outline.assigned else None), None
+
+        return _follow(qualname, lookup)
 
     def is_project_module(self, name: str) -> bool:
         return self.module(name) is not None
 
     def resolve(self, qualname: str | None) -> Symbol | None:
         """The definition a qualified name refers to, following re-exports."""
-        seen: set[str] = set()
-        for _ in range(_MAX_HOPS):
-            if not qualname or qualname in seen:
-                return None
-            seen.add(qualname)
-            module_name, _, attr = qualname.rpartition(".")
+        def lookup(module_name: str, attr: str) -> tuple[Symbol | None, str | None]:
             summary = self.module(module_name) if module_name else None
+            if summary is None and not module_name and self.current.name == "":
+                summary = self.current
             if summary is None:
-                if not module_name and self.current.name == "":
-                    summary = self.current
-                else:
-                    return None
+                return None, None
             if attr in summary.classes:
-                return Symbol(summary, attr, summary.classes[attr])
+                return Symbol(summary, attr, summary.classes[attr]), None
             if attr in summary.functions:
-                return Symbol(summary, attr, summary.functions[attr])
+                return Symbol(summary, attr, summary.functions[attr]), None
             if attr in summary.imports.names:
-                qualname = summary.imports.names[attr]
-                continue
+                return None, summary.imports.names[attr]
             value = summary.assigns.get(attr)
-            if value is not None:
-                return Symbol(summary, attr, value)
-            return None
-        return None
+            return (Symbol(summary, attr, value) if value is not None else None), None
+
+        return _follow(qualname, lookup)
 
     def resolve_node(self, module: ModuleSummary, node: ast.AST) -> Symbol | None:
         return self.resolve(module.qualname(node))
