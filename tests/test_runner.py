@@ -89,6 +89,32 @@ def test_file_without_db_imports_never_touches_the_project_index(tmp_path: Path,
     assert parsed == []
 
 
+def test_file_naming_no_db_library_is_checked_when_it_imports_a_reexported_model(
+        tmp_path: Path) -> None:
+    """The gate follows ``from app.models import User`` through the package's
+    ``__init__`` (which names no DB library) to the module that defines ``User``."""
+    (tmp_path / "pyproject.toml").write_text("")
+    models = tmp_path / "app" / "models"
+    models.mkdir(parents=True)
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (models / "__init__.py").write_text("from .user import Post, User\n")
+    (models / "user.py").write_text(
+        "from sqlalchemy import ForeignKey\n"
+        "from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship\n\n\n"
+        "class Base(DeclarativeBase):\n    pass\n\n\n"
+        "class User(Base):\n    __tablename__ = 'users'\n"
+        "    id: Mapped[int] = mapped_column(primary_key=True)\n"
+        "    posts: Mapped[list['Post']] = relationship()\n\n\n"
+        "class Post(Base):\n    __tablename__ = 'posts'\n"
+        "    id: Mapped[int] = mapped_column(primary_key=True)\n"
+        "    user_id: Mapped[int] = mapped_column(ForeignKey('users.id'), index=True)\n")
+    source = ("from app.models import User\n\n\n"
+              "def post_counts(db):\n"
+              "    return [len(user.posts) for user in db.query(User).all()]\n")
+    found = lint_source(source, str(tmp_path / "app" / "service.py"))
+    assert "DB201" in {text.split()[0] for _, _, text in found}
+
+
 def test_linted_project_modules_are_never_imported_or_executed(tmp_path: Path) -> None:
     marker = tmp_path / "EXECUTED"
     (tmp_path / "pyproject.toml").write_text("")
