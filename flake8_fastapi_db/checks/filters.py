@@ -31,7 +31,7 @@ class DB114(Rule):
 
     A column also counts as covered when it follows, in a composite index, columns
     that the same function filters with equality (`where(a == x).order_by(b)` with
-    `Index(a, b)`), and when one of the project's migrations creates a matching
+    `Index(a, b)`) or that a join probes on the joined table, and when one of the project's migrations creates a matching
     index.
 
     ## Why is this bad?
@@ -228,7 +228,15 @@ class FilterIndexChecker(Checker):
                 for use in found:
                     scope.equal.setdefault(use.model.qualname, set()).add(use.col.attr)
             elif method in _JOIN_METHODS and len(call.args) >= 2:
-                statement_uses.extend(self._equalities_in(call.args[1], "a join condition"))
+                joined = self._equalities_in(call.args[1], "a join condition")
+                statement_uses.extend(joined)
+                # The joined table is probed by its columns of the condition: like an
+                # equality filter, they lead a composite index for the columns after
+                # them. (The driving table's columns are not probed.)
+                target = self.ctx.model_for(call.args[0])
+                for use in joined:
+                    if target is not None and use.model.qualname == target.qualname:
+                        scope.equal.setdefault(use.model.qualname, set()).add(use.col.attr)
             elif method in _ORDER_METHODS:
                 sorted_before: list[_Use] = []
                 for arg in call.args:

@@ -276,6 +276,42 @@ def scores_of_pairs(db: Session, pairs: list[tuple[int, int]]):
     ).all()
 
 
+class ScoreNote(Base):
+    __tablename__ = "score_notes"
+    __table_args__ = (UniqueConstraint("score_id", "author"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    score_id: Mapped[int] = mapped_column(ForeignKey("run_scores.id"))
+    author: Mapped[str] = mapped_column(String(50))
+    body: Mapped[str] = mapped_column(String(500))
+
+
+def notes_by_author(db: Session, author: str):
+    """The join probes ScoreNote by score_id: (score_id, author) serves the filter."""
+    return db.scalars(
+        select(RunScore)
+        .join(ScoreNote, ScoreNote.score_id == RunScore.id)
+        .where(ScoreNote.author == author)
+    ).all()
+
+
+def scores_noted_by(db: Session, author: str):
+    """ScoreNote drives the query here: the join probes RunScore, not (score_id, author)."""
+    return db.scalars(
+        select(ScoreNote.body)
+        .select_from(ScoreNote)
+        .join(RunScore, ScoreNote.score_id == RunScore.id)
+        .where(ScoreNote.author == author)  # DB114
+    ).all()
+
+
+def notes_with_body(db: Session, body: str):
+    return db.scalars(
+        select(RunScore)
+        .join(ScoreNote, ScoreNote.score_id == RunScore.id)
+        .where(ScoreNote.body == body)  # DB114
+    ).all()
+
+
 def attempts_of_example_pairs(db: Session, pairs: list[tuple[int, int]]):
     return db.scalars(
         select(Attempt).where(tuple_(Attempt.example_id, Attempt.repetition).in_(pairs))  # DB114
