@@ -31,8 +31,8 @@ class DB114(Rule):
 
     A column also counts as covered when it follows, in a composite index, columns
     that the same function filters with equality (`where(a == x).order_by(b)` with
-    `Index(a, b)`) or that a join probes on the joined table, and when one of the project's migrations creates a matching
-    index.
+    `Index(a, b)`) or that a join probes on the joined table, and when one of the
+    project's migrations creates a matching index.
 
     ## Why is this bad?
     Without an index every such query scans the whole table; it is fast in

@@ -9,6 +9,7 @@ import ast
 
 from ..analysis import routes as rt
 from ..analysis.localflow import ASSIGN, COMPREHENSIONS, LocalFlow, own_nodes
+from ..analysis.scopewalk import NESTED_SCOPES
 from ..analysis.statements import Origin, Trace, Tracer
 from ..checker import Checker
 from ..context import Route
@@ -17,7 +18,6 @@ from .queries import lazy_relationship
 from .response_rules import DB204, DB205, DB212
 
 _MAX_SCHEMA_DEPTH = 4
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 BOUNDED_METHODS = ("limit", "slice", "first", "one", "one_or_none", "scalar_one",
                    "scalar_one_or_none", "scalar", "fetchone", "fetchmany", "get")
 
@@ -82,13 +82,13 @@ class ResponseChecker(Checker):
         for use in flow.loads.get(returned.id, ()):
             if use is returned or not since <= (use.lineno, use.col_offset) <= here:
                 continue
-            call = self.ctx.parent(self.ctx.parent(use) or use)
             method = self.ctx.parent(use)
+            call = self.ctx.parent(method) if method is not None else None
             if not (isinstance(method, ast.Attribute) and method.attr in ("append", "extend")
                     and isinstance(call, ast.Call) and call.func is method):
                 return None
             owner = next((a for a in self.ctx.ancestors(call)
-                          if isinstance(a, (ast.For, ast.AsyncFor, *_SCOPES))), None)
+                          if isinstance(a, (ast.For, ast.AsyncFor, *NESTED_SCOPES))), None)
             if not isinstance(owner, (ast.For, ast.AsyncFor)) or \
                     (loop is not None and owner is not loop):
                 return None
