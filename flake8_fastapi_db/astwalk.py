@@ -53,3 +53,32 @@ def walk(node: ast.AST) -> Iterator[ast.AST]:
         current = pop()
         extend(child_nodes(current))
         yield current
+
+
+# Fields that hold statements (or the handlers/cases that hold them).
+_BLOCK_FIELDS = frozenset(("body", "orelse", "handlers", "finalbody", "cases"))
+# node type -> its block fields in field order (per process).
+_BLOCKS: dict[type, tuple[str, ...]] = {}
+
+
+def walk_statements(node: ast.AST) -> Iterator[ast.AST]:
+    """The statements under ``node`` (with the except handlers and match cases between
+    them), in the order ``walk`` would yield them, without entering expressions.
+
+    Statements only ever nest in these blocks, so this finds every function and
+    class definition for a fraction of a full walk.
+    """
+    todo = deque((node,))
+    pop, extend = todo.popleft, todo.extend
+    while todo:
+        current = pop()
+        node_type = type(current)
+        fields = _BLOCKS.get(node_type)
+        if fields is None:
+            fields = _BLOCKS[node_type] = tuple(
+                name for name in node_type._fields if name in _BLOCK_FIELDS)
+        for name in fields:
+            value = getattr(current, name, None)
+            if type(value) is list:
+                extend(value)
+        yield current

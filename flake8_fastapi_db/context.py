@@ -14,13 +14,20 @@ from .project.models import ModelInfo, ModelResolver
 from .project.modules import ModuleSummary
 from .project.roots import module_name_for, project_dir, roots_for
 from .settings import Settings
-from .astwalk import walk
+from .astwalk import walk_statements
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .analysis.bindings import Scopes
+    from .analysis.statements import Tracer
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "api_route",
                 "trace")
 _MAX_CLASS_DEPTH = 16
 
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+_SCOPE_TYPES = frozenset((ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))
+_UNKNOWN = object()
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,16 @@ class FileContext:
         self.settings = settings
         self.parents: dict[ast.AST, ast.AST] = {}
         self.source = "".join(lines)
+        self._mentioned: dict[str, bool] = {}
+        self._scope_memo: dict[ast.AST, ast.AST | None] = {}
+
+    def mentions(self, text: str) -> bool:
+        """Does the source contain ``text``? Remembered per file: rules ask it for
+        every call, and a source is up to megabytes long."""
+        found = self._mentioned.get(text)
+        if found is None:
+            found = self._mentioned[text] = text in self.source
+        return found
 
     def release(self) -> None:
         """Forget the file (see ``Runner.release``): cached analyses refer back here."""
@@ -159,6 +176,21 @@ class FileContext:
         directory = self.path.parent if self.path is not None else Path(os.getcwd())
         return project_migrations(directory)
 
+    # -- per-file analyses every checker shares ---------------------------
+    @cached_property
+    def tracer(self) -> Tracer:
+        """Statement tracing with one local flow per scope, for every checker."""
+        from .analysis.statements import Tracer
+
+        return Tracer(self)
+
+    @cached_property
+    def scopes(self) -> Scopes:
+        """Bindings of each scope, built once for every checker."""
+        from .analysis.bindings import Scopes
+
+        return Scopes()
+
     def qualname(self, node: ast.AST) -> str | None:
         return self.module.qualname(node)
 
@@ -199,13 +231,32 @@ class FileContext:
             yield current
             current = self.parents.get(current)
 
+    def enclosing_scope(self, node: ast.AST) -> ast.AST | None:
+        """The nearest enclosing function, class or lambda; None at module level.
+
+        Remembered for every node on the way up: rules ask it for most calls and
+        attributes of a file, and the answers share their ancestors."""
+        memo = self._scope_memo
+        pending: list[ast.AST] = []
+        current = self.parents.get(node)
+        result: ast.AST | None = None
+        while current is not None:
+            if type(current) in _SCOPE_TYPES:
+                result = current
+                break
+            found = memo.get(current, _UNKNOWN)
+            if found is not _UNKNOWN:
+                result = found   # type: ignore[assignment]
+                break
+            pending.append(current)
+            current = self.parents.get(current)
+        for anc in pending:
+            memo[anc] = result
+        return result
+
     def enclosing_function(self, node: ast.AST) -> FunctionNode | None:
-        for anc in self.ancestors(node):
-            if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                return anc
-            if isinstance(anc, (ast.ClassDef, ast.Lambda)):
-                return None
-        return None
+        scope = self.enclosing_scope(node)
+        return scope if isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
 
     def at_module_scope(self, node: ast.AST) -> bool:
         """Runs at import: not inside a function, class body or ``__main__`` guard."""
@@ -264,7 +315,7 @@ class FileContext:
                 "FastAPI" not in self.source and not self._has_decorated_calls():
             return {}
         out: dict[FunctionNode, Route] = {}
-        for node in walk(self.tree):
+        for node in walk_statements(self.tree):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
                 found = self.route(node)
                 if found is not None:

@@ -80,14 +80,25 @@ def resolve_relative(module: str, is_package: bool, level: int, target: str | No
     return ".".join(base) if base else None
 
 
+_BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+# statement type -> which of _BLOCK_FIELDS it has (most have none).
+_BLOCKS: dict[type, tuple[str, ...]] = {}
+
+
 def iter_statements(body: Iterable[ast.stmt]) -> Iterator[ast.stmt]:
     """Every statement, nested ones included, without descending into expressions."""
     stack = list(body)[::-1]
     while stack:
         stmt = stack.pop()
         yield stmt
+        fields = _BLOCKS.get(type(stmt))
+        if fields is None:
+            fields = _BLOCKS[type(stmt)] = tuple(
+                f for f in _BLOCK_FIELDS if f in type(stmt)._fields)
+        if not fields:
+            continue
         nested: list[ast.stmt] = []
-        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for field in fields:
             value = getattr(stmt, field, None)
             if not value:
                 continue

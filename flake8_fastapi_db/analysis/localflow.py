@@ -9,11 +9,11 @@ silent about it.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Union
+from typing import Any, Union
 
-from .scopewalk import COMPREHENSIONS, NESTED_SCOPES, parameters, scope_nodes
+from .scopewalk import COMPREHENSIONS, parameters, scope_nodes
 from ..astwalk import walk
 
 Scope = Union[ast.Module, ast.FunctionDef, ast.AsyncFunctionDef]
@@ -56,8 +56,23 @@ class LocalFlow:
         self.loads: dict[str, list[ast.Name]] = {}
         for arg in parameters(scope):
             self._add(arg.arg, Definition(OPAQUE, None, arg, (0, 0)))
+        # Dispatch on the exact node type: most nodes bind nothing, and each of
+        # them would otherwise go through the whole chain of isinstance tests.
+        loads = self.loads
+        recorders = _RECORDERS
         for node in own_nodes(scope):
-            self._record(node)
+            node_type = type(node)
+            if node_type is ast.Name:
+                if type(node.ctx) is ast.Load:
+                    found = loads.get(node.id)
+                    if found is None:
+                        loads[node.id] = [node]
+                    else:
+                        found.append(node)
+                continue
+            recorder = recorders.get(node_type)
+            if recorder is not None:
+                recorder(self, node)
         for items in self.defs.values():
             items.sort(key=lambda d: d.end)
 
@@ -78,39 +93,45 @@ class LocalFlow:
         elif isinstance(target, ast.Starred):
             self._bind_target(target.value, OPAQUE, None, node, end)
 
-    def _record(self, node: ast.AST) -> None:
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
-            self.loads.setdefault(node.id, []).append(node)
-        elif isinstance(node, ast.Assign):
-            for target in node.targets:
-                self._bind_target(target, ASSIGN, node.value, node, _end(node))
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            if node.value is not None:
-                self._add(node.target.id, Definition(ASSIGN, node.value, node, _end(node)))
-        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-            self._add(node.target.id, Definition(OPAQUE, None, node, _end(node)))
-        elif isinstance(node, ast.NamedExpr):
+    def _assign(self, node: ast.Assign) -> None:
+        for target in node.targets:
+            self._bind_target(target, ASSIGN, node.value, node, _end(node))
+
+    def _ann_assign(self, node: ast.AnnAssign) -> None:
+        if isinstance(node.target, ast.Name) and node.value is not None:
             self._add(node.target.id, Definition(ASSIGN, node.value, node, _end(node)))
-        elif isinstance(node, (ast.For, ast.AsyncFor)):
-            self._bind_target(node.target, LOOP, node.iter, node, _end(node.target))
-        elif isinstance(node, (ast.With, ast.AsyncWith)):
-            for item in node.items:
-                if item.optional_vars is not None:
-                    self._bind_target(item.optional_vars, OPAQUE, None, node,
-                                      _end(item.optional_vars))
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
-                name = (alias.asname or alias.name).partition(".")[0]
-                self._add(name, Definition(OPAQUE, None, node, _end(node)))
-        elif isinstance(node, ast.ExceptHandler) and node.name:
+
+    def _aug_assign(self, node: ast.AugAssign) -> None:
+        if isinstance(node.target, ast.Name):
+            self._add(node.target.id, Definition(OPAQUE, None, node, _end(node)))
+
+    def _named_expr(self, node: ast.NamedExpr) -> None:
+        self._add(node.target.id, Definition(ASSIGN, node.value, node, _end(node)))
+
+    def _loop(self, node: ast.For | ast.AsyncFor | ast.comprehension) -> None:
+        self._bind_target(node.target, LOOP, node.iter, node, _end(node.target))
+
+    def _with(self, node: ast.With | ast.AsyncWith) -> None:
+        for item in node.items:
+            if item.optional_vars is not None:
+                self._bind_target(item.optional_vars, OPAQUE, None, node,
+                                  _end(item.optional_vars))
+
+    def _import(self, node: ast.Import | ast.ImportFrom) -> None:
+        for alias in node.names:
+            name = (alias.asname or alias.name).partition(".")[0]
+            self._add(name, Definition(OPAQUE, None, node, _end(node)))
+
+    def _except(self, node: ast.ExceptHandler) -> None:
+        if node.name:
             self._add(node.name, Definition(OPAQUE, None, node, _start(node)))
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            for name in node.names:
-                self._add(name, Definition(OPAQUE, None, node, (0, 0)))
-        elif isinstance(node, NESTED_SCOPES) and not isinstance(node, ast.Lambda):
-            self._add(node.name, Definition(OPAQUE, None, node, _start(node)))
-        elif isinstance(node, ast.comprehension):
-            self._bind_target(node.target, LOOP, node.iter, node, _end(node.target))
+
+    def _global(self, node: ast.Global | ast.Nonlocal) -> None:
+        for name in node.names:
+            self._add(name, Definition(OPAQUE, None, node, (0, 0)))
+
+    def _definition(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> None:
+        self._add(node.name, Definition(OPAQUE, None, node, _start(node)))
 
     def reaching(self, name: ast.Name) -> Definition | None:
         """The definition of ``name`` in effect at its position; None if unbound here."""
@@ -161,6 +182,28 @@ class LocalFlow:
 
     def uses_after(self, name: str, position: tuple[int, int]) -> list[ast.Name]:
         return [n for n in self.loads.get(name, ()) if _start(n) > position]
+
+
+# node type -> how it binds names (Name loads are handled inline).
+_RECORDERS: dict[type, Callable[[LocalFlow, Any], None]] = {
+    ast.Assign: LocalFlow._assign,
+    ast.AnnAssign: LocalFlow._ann_assign,
+    ast.AugAssign: LocalFlow._aug_assign,
+    ast.NamedExpr: LocalFlow._named_expr,
+    ast.For: LocalFlow._loop,
+    ast.AsyncFor: LocalFlow._loop,
+    ast.comprehension: LocalFlow._loop,
+    ast.With: LocalFlow._with,
+    ast.AsyncWith: LocalFlow._with,
+    ast.Import: LocalFlow._import,
+    ast.ImportFrom: LocalFlow._import,
+    ast.ExceptHandler: LocalFlow._except,
+    ast.Global: LocalFlow._global,
+    ast.Nonlocal: LocalFlow._global,
+    ast.FunctionDef: LocalFlow._definition,
+    ast.AsyncFunctionDef: LocalFlow._definition,
+    ast.ClassDef: LocalFlow._definition,
+}
 
 
 def _contains(tree: ast.AST, target: ast.AST) -> bool:

@@ -118,6 +118,13 @@ def _agree(handles: list[Handle | None]) -> Handle | None:
     return first if all(h == first for h in handles) else None
 
 
+# Nodes ``_Scope._record`` looks at.
+_BINDING_TYPES = frozenset((
+    ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Assign, ast.AnnAssign,
+    ast.AugAssign, ast.NamedExpr, ast.With, ast.AsyncWith, ast.For, ast.AsyncFor,
+    ast.ExceptHandler, ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal))
+
+
 class _Scope:
     """Name bindings of one function body (parameters included)."""
 
@@ -133,7 +140,8 @@ class _Scope:
             if arg is not None:
                 self._add(arg.arg, "unknown", None)
         for node in local_nodes(func.body):
-            self._record(node)
+            if type(node) in _BINDING_TYPES:   # most nodes bind nothing
+                self._record(node)
 
     def _add(self, name: str, kind: str, node: ast.AST | None) -> None:
         self.bindings.setdefault(name, []).append((kind, node))

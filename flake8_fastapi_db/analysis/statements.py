@@ -147,12 +147,8 @@ class Tracer:
 
     # -- scopes -----------------------------------------------------------
     def scope_of(self, node: ast.AST) -> ast.AST:
-        for anc in self.ctx.ancestors(node):
-            if isinstance(anc, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                return anc
-            if isinstance(anc, (ast.ClassDef, ast.Lambda)):
-                return anc
-        return self.ctx.tree
+        scope = self.ctx.enclosing_scope(node)
+        return self.ctx.tree if scope is None else scope
 
     def flow(self, scope: ast.AST) -> LocalFlow:
         key = id(scope)

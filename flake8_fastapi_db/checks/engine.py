@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 from functools import cached_property
 
-from ..analysis.bindings import Scope, Scopes, scope_chain
+from ..analysis.bindings import Scope, scope_chain
 from ..analysis.dependencies import dependency_functions
 from ..analysis.engines import ENGINE_FACTORIES, SIZING_ARGS, SYNC_ONLY_POOLS, UNPOOLED_CLASSES, \
     EngineAnalysis, EngineCall
@@ -322,7 +322,7 @@ class EngineChecker(Checker):
     rules = (DB501, DB502, DB503, DB504, DB505, DB506)
 
     def begin(self) -> None:
-        self.scopes = Scopes()
+        self.scopes = self.ctx.scopes
         self.engines = EngineAnalysis(self.ctx, self.scopes)
 
     @cached_property
@@ -330,7 +330,7 @@ class EngineChecker(Checker):
         return dependency_functions(self.ctx)
 
     def visit_Call(self, node: ast.Call) -> None:
-        if "engine" not in self.ctx.source or \
+        if not self.ctx.mentions("engine") or \
                 not is_sa(self.ctx.qualname(node.func), *ENGINE_FACTORIES):
             return
         ancestors = list(self.ctx.ancestors(node))

@@ -203,6 +203,7 @@ class FilterIndexChecker(Checker):
 
     def begin(self) -> None:
         self.scopes: dict[ast.AST | None, _Scope] = {}
+        self._check_texts: dict[int, list[str]] = {}
         self.active = not self.ctx.is_migration and not self.ctx.is_test
 
     def visit_Call(self, node: ast.Call) -> None:
@@ -390,7 +391,7 @@ class FilterIndexChecker(Checker):
         col, model = use.col, use.model
         if col.primary_key or self._low_cardinality(col) is not False:
             return False
-        if _checked_in_list(model, col):
+        if _checked_in_list(model, col, self._check_texts):
             return False  # a string column an IN-list CHECK keeps to a few values: an enum
         if self.ctx.column_indexed(model, col.attr) is not False:
             return False
@@ -498,28 +499,40 @@ def _chain(top: ast.Call) -> list[ast.Call]:
     return out
 
 
-def _checked_in_list(model: ModelInfo, col: ColumnFacts) -> bool:
+def _checked_in_list(model: ModelInfo, col: ColumnFacts,
+                     texts: dict[int, list[str]]) -> bool:
     """Is the column restricted by ``CheckConstraint("<col> IN (...)")`` on its model (or
     a model it inherits from)? Its SQL text may be a literal, an f-string or a module
-    constant; only its leading ``<col> IN (`` is read."""
+    constant; only its leading ``<col> IN (`` is read. ``texts`` remembers each class's
+    CHECK texts for the file (a class is walked once, not once per column)."""
     names = {col.name, col.attr}
     for info in (model, *model.ancestors):
         if not isinstance(info.node, ast.ClassDef):
             continue
-        module = info.module
-        for node in walk(info.node):
-            if not (isinstance(node, ast.Call) and node.args and
-                    (module.qualname(node.func) or "").endswith("CheckConstraint")):
-                continue
-            arg = node.args[0]
-            if isinstance(arg, ast.Name):
-                arg = module.assigns.get(arg.id)
-            if isinstance(arg, ast.JoinedStr) and arg.values:
-                arg = arg.values[0]
-            text = literal_str(arg) if arg is not None else None
-            if text is not None and any(_enumerates(text, name) for name in names):
-                return True
+        found = texts.get(id(info.node))
+        if found is None:
+            found = texts[id(info.node)] = _check_texts(info.module, info.node)
+        if any(_enumerates(text, name) for text in found for name in names):
+            return True
     return False
+
+
+def _check_texts(module: ModuleSummary, cls: ast.ClassDef) -> list[str]:
+    """The literal SQL texts of the ``CheckConstraint``s declared in a class."""
+    out: list[str] = []
+    for node in walk(cls):
+        if not (isinstance(node, ast.Call) and node.args and
+                (module.qualname(node.func) or "").endswith("CheckConstraint")):
+            continue
+        arg = node.args[0]
+        if isinstance(arg, ast.Name):
+            arg = module.assigns.get(arg.id)
+        if isinstance(arg, ast.JoinedStr) and arg.values:
+            arg = arg.values[0]
+        text = literal_str(arg) if arg is not None else None
+        if text is not None:
+            out.append(text)
+    return out
 
 
 def _enumerates(sql: str, column: str) -> bool:

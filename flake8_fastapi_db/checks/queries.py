@@ -9,7 +9,7 @@ import ast
 from collections.abc import Iterator
 
 from ..analysis.localflow import ASSIGN, COMPREHENSIONS, LocalFlow, names_in
-from ..analysis.statements import DML, Origin, Trace, Tracer
+from ..analysis.statements import DML, Origin, Trace
 from ..checker import Checker
 from ..names import dotted, family, is_sa, literal_str
 from ..project.facts import RelationshipFacts
@@ -83,7 +83,7 @@ class QueryChecker(Checker):
         self.iterables.append(node.iter)
 
     def end(self) -> None:
-        self.tracer = Tracer(self.ctx)
+        self.tracer = self.ctx.tracer
         self._lazy_access()
         for call in self.calls:
             method = _method(call)

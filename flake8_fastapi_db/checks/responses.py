@@ -10,7 +10,7 @@ import ast
 from ..analysis import routes as rt
 from ..analysis.localflow import ASSIGN, COMPREHENSIONS, LocalFlow, own_nodes
 from ..analysis.scopewalk import NESTED_SCOPES
-from ..analysis.statements import Origin, Trace, Tracer
+from ..analysis.statements import Origin, Trace
 from ..checker import Checker
 from ..context import Route
 from ..registry import register
@@ -31,7 +31,7 @@ class ResponseChecker(Checker):
         routes = self.ctx.routes
         if not routes:
             return
-        self.tracer = Tracer(self.ctx)
+        self.tracer = self.ctx.tracer
         reported_fields: set[int] = set()
         for route in routes.values():
             returns = self._returns(route)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
-from ..analysis.bindings import Scopes, scope_chain
+from ..analysis.bindings import scope_chain
 from ..analysis.scopewalk import scope_nodes
 from ..analysis.engines import ENGINE_FACTORIES, EngineAnalysis
 from ..analysis.strings import StringAnalysis
@@ -260,7 +260,7 @@ class SecurityChecker(Checker):
     rules = (DB701, DB702, DB703)
 
     def begin(self) -> None:
-        self.scopes = Scopes()
+        self.scopes = self.ctx.scopes
         self.strings = StringAnalysis(self.ctx, self.scopes)
         self.engines = EngineAnalysis(self.ctx, self.scopes)
 
@@ -450,7 +450,7 @@ class SecurityChecker(Checker):
         for kw in call.keywords:
             if kw.arg is not None and DB_URL_NAME.search(kw.arg):
                 self._check_literals(url_literals(kw.value, self.ctx.qualname))
-        if "engine" not in self.ctx.source or \
+        if not self.ctx.mentions("engine") or \
                 not is_sa(self.ctx.qualname(call.func), *ENGINE_FACTORIES):
             return
         chain = self._chain(call)

@@ -204,10 +204,16 @@ class ProjectIndex:
         return _outline(found[0], name, found[1]) if found is not None else None
 
     def defining_path(self, qualname: str) -> Path | None:
-        """File of the module that defines ``qualname``, following re-exports like
-        ``resolve`` but through outlines: no tree is kept."""
+        """File of the module that defines ``qualname``, following the re-exports of
+        packages like ``resolve`` but through outlines: no tree is kept.
+
+        A plain module the chain reaches is taken as the definer without parsing
+        it: re-exports live in package ``__init__``s, and parsing every large
+        module a package re-exports from was most of the relevance gate's cost."""
         def lookup(module_name: str, attr: str) -> tuple[Path | None, str | None]:
             found = self.module_path(module_name) if module_name else None
+            if found is not None and not found[1]:
+                return found[0], None
             outline = _outline(found[0], module_name, found[1]) if found else None
             if found is None or outline is None:
                 return None, None

@@ -32,7 +32,11 @@ def package_root(path: Path) -> Path:
     A directory without ``__init__.py`` directly inside a regular package is a
     namespace subpackage of it (open-webui's ``open_webui/models/``), not a root.
     """
-    directory = path.parent
+    return _package_root_of(path.parent)
+
+
+@lru_cache(maxsize=4096)
+def _package_root_of(directory: Path) -> Path:
     for _ in range(_MAX_UP):
         if not _is_file(directory / "__init__.py") and \
                 not _is_file(directory.parent / "__init__.py"):
@@ -56,8 +60,14 @@ def project_dir(directory: Path) -> Path | None:
 def roots_for(path: Path, override: tuple[Path, ...] = ()) -> tuple[Path, ...]:
     if override:
         return override
-    roots = [package_root(path)]
-    proj = project_dir(path.parent)
+    return _roots_of(path.parent)
+
+
+@lru_cache(maxsize=4096)
+def _roots_of(directory: Path) -> tuple[Path, ...]:
+    """Roots of every file in ``directory`` (files of one folder share them)."""
+    roots = [_package_root_of(directory)]
+    proj = project_dir(directory)
     if proj is not None:
         roots.append(proj)
         if _is_dir(proj / "src"):

@@ -1,0 +1,69 @@
+"""The fast walkers visit exactly what the standard ``ast`` helpers visit."""
+from __future__ import annotations
+
+import ast
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from flake8_fastapi_db.astwalk import child_nodes, walk, walk_statements
+
+HERE = Path(__file__).parent
+_SINGLETONS = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
+_STDLIB = Path(sysconfig.get_paths()["stdlib"])
+# Modules with every statement kind between them: try/except*, match, with, async.
+_SOURCES = sorted((HERE / "eval_files").glob("*.py"))[:40] + [
+    p for p in (_STDLIB / "ast.py", _STDLIB / "asyncio" / "taskgroups.py",
+                _STDLIB / "json" / "decoder.py", _STDLIB / "tarfile.py") if p.exists()]
+
+_MATCH_AND_TRY_STAR = '''
+def f(x):
+    match x:
+        case [a, *_] if a:
+            def in_case(): pass
+        case _:
+            try:
+                pass
+            except ValueError as e:
+                class InHandler: pass
+            else:
+                def in_else(): pass
+            finally:
+                async def in_finally(): pass
+'''
+
+
+def _trees() -> list[ast.AST]:
+    trees = [ast.parse(p.read_text(encoding="utf-8")) for p in _SOURCES]
+    trees.append(ast.parse(_MATCH_AND_TRY_STAR))
+    return trees
+
+
+@pytest.mark.parametrize("tree", _trees())
+def test_walk_yields_ast_walk_order_without_the_singleton_nodes(tree: ast.AST) -> None:
+    expected = [n for n in ast.walk(tree) if not isinstance(n, _SINGLETONS)]
+    assert [id(n) for n in walk(tree)] == [id(n) for n in expected]
+
+
+@pytest.mark.parametrize("tree", _trees())
+def test_child_nodes_match_iter_child_nodes_without_the_singletons(tree: ast.AST) -> None:
+    for node in ast.walk(tree):
+        expected = [c for c in ast.iter_child_nodes(node) if not isinstance(c, _SINGLETONS)]
+        assert [id(c) for c in child_nodes(node)] == [id(c) for c in expected]
+
+
+@pytest.mark.parametrize("tree", _trees())
+def test_walk_statements_is_the_statement_part_of_walk_in_the_same_order(
+        tree: ast.AST) -> None:
+    blocks = (ast.stmt, ast.excepthandler, ast.match_case, ast.Module)
+    expected = [n for n in ast.walk(tree) if isinstance(n, blocks)]
+    found = list(walk_statements(tree))
+    assert [id(n) for n in found] == [id(n) for n in expected]
+    assert len(found) > 1
+
+
+def test_walk_statements_finds_definitions_nested_in_handlers_and_cases() -> None:
+    names = {n.name for n in walk_statements(ast.parse(_MATCH_AND_TRY_STAR))
+             if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    assert names == {"f", "in_case", "InHandler", "in_else", "in_finally"}
