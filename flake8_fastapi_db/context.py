@@ -52,6 +52,7 @@ class FileContext:
         self.source = "".join(lines)
         self._mentioned: dict[str, bool] = {}
         self._scope_memo: dict[ast.AST, ast.AST | None] = {}
+        self._qualname_memo: dict[ast.AST, str | None] = {}
 
     def mentions(self, text: str) -> bool:
         """Does the source contain ``text``? Remembered per file: rules ask it for
@@ -192,10 +193,16 @@ class FileContext:
         return Scopes()
 
     def qualname(self, node: ast.AST) -> str | None:
-        return self.module.qualname(node)
+        # Remembered per node (held by the key, so never confused with a later
+        # object at the same address): most checkers ask it for every call.
+        memo = self._qualname_memo
+        found = memo.get(node, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = memo[node] = self.module.qualname(node)
+        return found  # type: ignore[return-value]
 
     def resolve(self, node: ast.AST) -> Symbol | None:
-        return self.project.resolve(self.module.qualname(node))
+        return self.project.resolve(self.qualname(node))
 
     def model_for(self, node: ast.AST) -> ModelInfo | None:
         """The mapped model a Name/Attribute (``User``, ``models.User``) refers to."""

@@ -6,9 +6,10 @@ checker's ``end()`` (or from a visit of a node whose ancestors are known).
 from __future__ import annotations
 
 import ast
+import weakref
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
-from ..astwalk import child_nodes
+from .scopewalk import body_nodes
 
 if TYPE_CHECKING:
     from ..context import FileContext
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 LOOPS = (ast.For, ast.AsyncFor, ast.While)
 COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 _EXITS = (ast.Return, ast.Raise)
 
 # One step of a path from a function down to a node: (owner, field, index).
@@ -155,12 +155,21 @@ def leaves_loop_after(ctx: FileContext, node: ast.AST, loop: ast.AST) -> bool:
     return False
 
 
-def local_nodes(body: list[ast.stmt]) -> Iterator[ast.AST]:
+def local_nodes(body: list[ast.stmt]) -> list[ast.AST]:
     """Nodes of a body, not descending into nested functions, lambdas or classes."""
-    stack: list[ast.AST] = list(reversed(body))
-    while stack:
-        node = stack.pop()
-        yield node
-        if isinstance(node, _SCOPES):
-            continue
-        stack.extend(reversed(child_nodes(node)))
+    return body_nodes(body)
+
+
+# function node -> its local nodes; an entry goes with its tree (weak keys), so
+# functions of cached project modules keep theirs across files.
+_FUNCTION_NODES: weakref.WeakKeyDictionary[ast.AST, list[ast.AST]] = \
+    weakref.WeakKeyDictionary()
+
+
+def function_nodes(func: FunctionNode) -> list[ast.AST]:
+    """``local_nodes(func.body)``, walked once per function: the session layer and
+    several transaction rules read the same bodies. Read-only."""
+    found = _FUNCTION_NODES.get(func)
+    if found is None:
+        found = _FUNCTION_NODES[func] = list(local_nodes(func.body))
+    return found

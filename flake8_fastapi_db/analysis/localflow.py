@@ -9,7 +9,7 @@ silent about it.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -41,7 +41,7 @@ def _start(node: ast.AST) -> tuple[int, int]:
     return (getattr(node, "lineno", 0) or 0, getattr(node, "col_offset", 0) or 0)
 
 
-def own_nodes(scope: ast.AST) -> Iterator[ast.AST]:
+def own_nodes(scope: ast.AST) -> list[ast.AST]:
     """Nodes of ``scope``'s body, comprehensions included (their targets are
     definitions here), not entering nested functions/classes/lambdas."""
     return scope_nodes(scope, comprehensions=True)

@@ -1,20 +1,21 @@
-"""The nodes that belong to one scope: what both local analyses walk.
+"""The nodes that belong to one scope: what the local analyses walk.
 
-``localflow`` (which definition reaches a use) and ``bindings`` (every value a
-name may hold) answer different questions over the same walk, so the walk and
-the parameter list live here once.
+``localflow`` (which definition reaches a use), ``bindings`` (every value a
+name may hold) and the session layer (``flow.local_nodes``) answer different
+questions over the same walk, so the walk and the parameter list live here once.
 """
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
-from ..astwalk import child_nodes
+from ..astwalk import CHILD_FIELDS, child_fields
 
 NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+_NESTED = frozenset(NESTED_SCOPES)
+_COMPREHENSION_TYPES = frozenset(COMPREHENSIONS)
 
 
-def scope_nodes(scope: ast.AST, *, comprehensions: bool = False) -> Iterator[ast.AST]:
+def scope_nodes(scope: ast.AST, *, comprehensions: bool = False) -> list[ast.AST]:
     """Nodes of ``scope``'s own body in source order, not entering nested functions,
     classes or lambdas (their decorators do run in this scope).
 
@@ -23,17 +24,49 @@ def scope_nodes(scope: ast.AST, *, comprehensions: bool = False) -> Iterator[ast
     """
     body = getattr(scope, "body", None)
     stack: list[ast.AST] = list(reversed(body)) if isinstance(body, list) else []
+    return _collect(stack, decorators=True, comprehensions=comprehensions)
+
+
+def _collect(stack: list[ast.AST], *, decorators: bool, comprehensions: bool) -> list[ast.AST]:
+    """Pre-order walk of ``stack`` (top last) that stops at nested scopes.
+
+    A hot loop (every local flow and session scope goes through it): it reads the
+    fields itself rather than calling ``child_nodes`` and yielding per node."""
+    out: list[ast.AST] = []
+    add, pop, extend = out.append, stack.pop, stack.extend
+    fields_of = CHILD_FIELDS
+    node_class = ast.AST
     while stack:
-        node = stack.pop()
-        yield node
-        if isinstance(node, NESTED_SCOPES):
-            if not isinstance(node, ast.Lambda):
-                stack.extend(reversed(node.decorator_list))
+        node = pop()
+        add(node)
+        node_type = type(node)
+        if node_type in _NESTED:
+            if decorators and node_type is not ast.Lambda:
+                extend(reversed(node.decorator_list))  # type: ignore[attr-defined]
             continue
-        if not comprehensions and isinstance(node, COMPREHENSIONS):
-            stack.append(node.generators[0].iter)
+        if not comprehensions and node_type in _COMPREHENSION_TYPES:
+            stack.append(node.generators[0].iter)  # type: ignore[attr-defined]
             continue
-        stack.extend(reversed(child_nodes(node)))
+        fields = fields_of.get(node_type) or child_fields(node_type)
+        children: list[ast.AST] = []
+        for name in fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                for item in value:
+                    if isinstance(item, node_class):
+                        children.append(item)
+            elif isinstance(value, node_class):
+                children.append(value)
+        if children:
+            children.reverse()
+            extend(children)
+    return out
+
+
+def body_nodes(body: list[ast.stmt]) -> list[ast.AST]:
+    """Nodes of a statement list, comprehensions included, not entering nested
+    functions, classes or lambdas (nor their decorators)."""
+    return _collect(list(reversed(body)), decorators=False, comprehensions=True)
 
 
 def parameters(scope: ast.AST) -> list[ast.arg]:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ..names import family, is_fastapi, keyword, last
 from ..project.index import ProjectIndex, Symbol
 from ..project.modules import ModuleSummary
-from .flow import local_nodes
+from .flow import function_nodes
 from ..astwalk import walk
 
 if TYPE_CHECKING:
@@ -103,7 +103,7 @@ def depends_target(call: ast.Call) -> ast.expr | None:
 
 
 def is_generator(func: FunctionNode) -> bool:
-    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in local_nodes(func.body))
+    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in function_nodes(func))
 
 
 def _is_none(node: ast.AST | None) -> bool:
@@ -139,7 +139,7 @@ class _Scope:
         for arg in (args.vararg, args.kwarg):
             if arg is not None:
                 self._add(arg.arg, "unknown", None)
-        for node in local_nodes(func.body):
+        for node in function_nodes(func):
             if type(node) in _BINDING_TYPES:   # most nodes bind nothing
                 self._record(node)
 
@@ -336,7 +336,7 @@ class SessionResolver:
             return []
         me = params[0].arg
         out: list[Handle | None] = []
-        for node in local_nodes(method.body):
+        for node in function_nodes(method):
             targets: list[ast.expr] = []
             if isinstance(node, ast.Assign):
                 if _is_none(node.value):
@@ -523,7 +523,7 @@ class SessionResolver:
         self._provides[key] = None
         found = self.annotation(module, func.returns, depth, unwrap_generators=True)
         if found is None:
-            values = [n.value for n in local_nodes(func.body)
+            values = [n.value for n in function_nodes(func)
                       if isinstance(n, (ast.Yield, ast.Return)) and n.value is not None
                       and not _is_none(n.value)]
             found = _agree([self.expr(module, v, func, depth) for v in values])

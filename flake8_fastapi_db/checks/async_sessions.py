@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 
-from ..analysis.flow import enclosing_loop, local_nodes
+from ..analysis.flow import enclosing_loop, function_nodes, local_nodes
 from ..analysis.sessions import (
     CONNECTION,
     ENGINE,
@@ -400,7 +400,7 @@ class AsyncSessionChecker(Checker):
 
     def _never_awaited(self, name: str, func: FunctionNode, assign: ast.Assign) -> bool:
         """Every later use of ``name`` treats it as a result, none awaits or hands it on."""
-        for node in local_nodes(func.body):
+        for node in function_nodes(func):
             if not (isinstance(node, ast.Name) and node.id == name) or node is assign.targets[0]:
                 continue
             if isinstance(node.ctx, ast.Store):

@@ -118,7 +118,13 @@ class QueryChecker(Checker):
         querying = {id(self.ctx.enclosing_function(c)) for c in self.calls
                     if _method(c) in QUERY_METHODS}
         for node in self.attributes:
-            if id(self.ctx.enclosing_function(node)) not in querying:
+            func = self.ctx.enclosing_function(node)
+            if func is None or id(func) not in querying:
+                continue
+            # DB201 needs the access inside the loop over the rows, DB603 an async
+            # function: tracing the origin (a local flow of the function) is the
+            # costly part, so the cheap shape test goes first.
+            if not isinstance(func, ast.AsyncFunctionDef) and not self._in_a_loop(node, func):
                 continue
             origin = self._origin(node.value)  # type: ignore[arg-type]
             if origin is None:
@@ -129,9 +135,8 @@ class QueryChecker(Checker):
             path = (*origin.path, node.attr)
             if origin.loaders.covers(path):
                 continue
-            func = self.ctx.enclosing_function(node)
             owner = node.value.id  # type: ignore[attr-defined]
-            if func is None or self._refreshed(func, owner):
+            if self._refreshed(func, owner):
                 continue
             key = (id(origin.loop) if origin.loop is not None else id(origin.trace.source),
                    path)
@@ -143,6 +148,14 @@ class QueryChecker(Checker):
             elif origin.loop is not None and self._inside(node, origin.loop):
                 seen.add(key)
                 self.report(DB201, node, _access(node), origin.model.name)
+
+    def _in_a_loop(self, node: ast.AST, func: ast.AST) -> bool:
+        for anc in self.ctx.ancestors(node):
+            if anc is func:
+                return False
+            if isinstance(anc, (*LOOPS, *COMPREHENSIONS)):
+                return True
+        return False
 
     def _origin(self, name: ast.Name) -> Origin | None:
         cache: dict[int, Origin | None] = self.__dict__.setdefault("_origins", {})

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from ..analysis.flow import (
     enclosing_loop,
+    function_nodes,
     is_forever,
     leaves_loop_after,
     local_nodes,
@@ -23,7 +24,7 @@ from ..checker import Checker
 from ..names import dotted, is_fastapi, is_sa, keyword, last, literal_bool
 from ..registry import register
 from ..rules import Rule
-from ..astwalk import walk
+from ..astwalk import walk, walk_statements
 
 # Exceptions a failed flush raises (``sqlalchemy.exc``) and DBAPI driver packages.
 DB_ERRORS = frozenset({
@@ -539,7 +540,7 @@ _WRITE_METHODS = frozenset({"add", "add_all", "delete", "merge", "execute", "exe
 def _writes_between(func: FunctionNode, first: ast.Call, second: ast.Call) -> bool:
     """A visible write (session write call, attribute assignment) between two lines."""
     start, end = first.lineno, second.lineno
-    for node in local_nodes(func.body):
+    for node in function_nodes(func):
         line = getattr(node, "lineno", 0)
         if not start <= line <= end or node is first or node is second:
             continue
@@ -594,8 +595,21 @@ class SessionChecker(Checker):
                 not self._is_with_item(node) and self.facts.creates_session(node) is not None:
             self.report(DB301, node, ast.unparse(node.func))
 
+    @cached_property
+    def _in_defaults(self) -> set[int]:
+        """Every node inside a parameter default of a function of the file."""
+        out: set[int] = set()
+        for stmt in walk_statements(self.ctx.tree):
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for default in [*stmt.args.defaults, *stmt.args.kw_defaults]:
+                    if default is not None:
+                        out.update(id(n) for n in walk(default))
+        return out
+
     def _default_of(self, node: ast.Call) -> FunctionNode | None:
         """The function whose parameter default (evaluated at definition) holds ``node``."""
+        if id(node) not in self._in_defaults:
+            return None   # most calls: no need to climb to the function
         child: ast.AST = node
         for anc in self.ctx.ancestors(node):
             if isinstance(anc, ast.arguments):
@@ -643,7 +657,7 @@ class SessionChecker(Checker):
             text = "".join(self.ctx.lines[func.lineno - 1:func.end_lineno])
             if not any(marker in text for marker in _FUNCTION_MARKERS):
                 continue  # cheap: most functions never touch a session
-            nodes = list(local_nodes(func.body))  # one walk serves every rule below
+            nodes = function_nodes(func)  # one walk serves every rule below
             if "yield" in text and any(isinstance(n, ast.Yield) for n in nodes) and \
                     not self._is_fixture(func):
                 self._unclosed_yield(func, nodes)
@@ -713,7 +727,7 @@ class SessionChecker(Checker):
     # DB304 / DB306
     def _commits(self, func: FunctionNode, commits: list[ast.Call]) -> None:
         straight: dict[tuple[str, int], list[ast.Call]] = {}
-        rebinds = [n for n in local_nodes(func.body) if isinstance(n, ast.Assign)] \
+        rebinds = [n for n in function_nodes(func) if isinstance(n, ast.Assign)] \
             if commits else []
         for call in commits:
             receiver = _receiver_name(call) or "?"
