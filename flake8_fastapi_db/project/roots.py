@@ -47,14 +47,22 @@ def _package_root_of(directory: Path) -> Path:
 
 @lru_cache(maxsize=1024)
 def project_dir(directory: Path) -> Path | None:
-    current = directory
+    current = str(directory)
     for _ in range(_MAX_UP):
-        if any(os.path.exists(current / marker) for marker in PROJECT_MARKERS):
-            return current
-        if current.parent == current:
+        if _has_marker(current):
+            return Path(current)
+        parent = os.path.dirname(current)
+        if parent == current:
             return None
-        current = current.parent
+        current = parent
     return None
+
+
+@lru_cache(maxsize=4096)
+def _has_marker(directory: str) -> bool:
+    # Strings, not Paths: every file's directory climbs through the same few
+    # ancestors, and building Path objects dominated the relevance gate.
+    return any(os.path.exists(os.path.join(directory, marker)) for marker in PROJECT_MARKERS)
 
 
 def roots_for(path: Path, override: tuple[Path, ...] = ()) -> tuple[Path, ...]:
@@ -101,11 +109,15 @@ def find_module(name: str, roots: tuple[Path, ...]) -> tuple[Path, bool] | None:
     """File of module ``name`` under the roots: (path, is_package)."""
     parts = name.split(".")
     for root in roots:
-        base = root.joinpath(*parts)
-        init = base / "__init__.py"
-        if _is_file(init):
-            return init, True
-        module = base.with_suffix(".py") if parts else None
-        if module is not None and _is_file(module):
-            return module, False
+        base = os.path.join(str(root), *parts)
+        init = os.path.join(base, "__init__.py")
+        if _isfile(init):
+            return Path(init), True
+        if parts and _isfile(base + ".py"):
+            return Path(base + ".py"), False
     return None
+
+
+@lru_cache(maxsize=16384)
+def _isfile(path: str) -> bool:
+    return os.path.isfile(path)
