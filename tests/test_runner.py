@@ -115,6 +115,27 @@ def test_file_naming_no_db_library_is_checked_when_it_imports_a_reexported_model
     assert "DB201" in {text.split()[0] for _, _, text in found}
 
 
+def test_gate_reads_only_package_inits_when_following_reexports(tmp_path: Path,
+                                                                monkeypatch) -> None:
+    """A plain module a package re-exports from is judged by its text, never parsed:
+    parsing every large module behind a package ``__init__`` was most of the gate's
+    cost on files naming no DB library."""
+    parsed: list[str] = []
+    original = project_index.parse_module
+    monkeypatch.setattr(project_index, "parse_module",
+                        lambda path, *a: parsed.append(path.name) or original(path, *a))
+    (tmp_path / "pyproject.toml").write_text("")
+    pkg = tmp_path / "tools"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("from .text import slugify\n")
+    (pkg / "text.py").write_text("def slugify(s):\n    return s.lower()\n" * 200)
+    source = "from tools import slugify\n\n\ndef title(s):\n    return slugify(s)\n"
+    ctx = FileContext(ast.parse(source), str(tmp_path / "app.py"),
+                      source.splitlines(True), Settings())
+    assert ctx.relevant is False
+    assert parsed == ["__init__.py"]
+
+
 def test_linted_project_modules_are_never_imported_or_executed(tmp_path: Path) -> None:
     marker = tmp_path / "EXECUTED"
     (tmp_path / "pyproject.toml").write_text("")
