@@ -7,7 +7,7 @@ questions over the same walk, so the walk and the parameter list live here once.
 from __future__ import annotations
 
 import ast
-from ..astwalk import CHILD_FIELDS, child_fields
+from ..astwalk import child_nodes
 
 NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -30,12 +30,10 @@ def scope_nodes(scope: ast.AST, *, comprehensions: bool = False) -> list[ast.AST
 def _collect(stack: list[ast.AST], *, decorators: bool, comprehensions: bool) -> list[ast.AST]:
     """Pre-order walk of ``stack`` (top last) that stops at nested scopes.
 
-    A hot loop (every local flow and session scope goes through it): it reads the
-    fields itself rather than calling ``child_nodes`` and yielding per node."""
+    A hot loop (every local flow and session scope goes through it): it builds a
+    list rather than yielding per node."""
     out: list[ast.AST] = []
     add, pop, extend = out.append, stack.pop, stack.extend
-    fields_of = CHILD_FIELDS
-    node_class = ast.AST
     while stack:
         node = pop()
         add(node)
@@ -47,16 +45,7 @@ def _collect(stack: list[ast.AST], *, decorators: bool, comprehensions: bool) ->
         if not comprehensions and node_type in _COMPREHENSION_TYPES:
             stack.append(node.generators[0].iter)  # type: ignore[attr-defined]
             continue
-        fields = fields_of.get(node_type) or child_fields(node_type)
-        children: list[ast.AST] = []
-        for name in fields:
-            value = getattr(node, name, None)
-            if type(value) is list:
-                for item in value:
-                    if isinstance(item, node_class):
-                        children.append(item)
-            elif isinstance(value, node_class):
-                children.append(value)
+        children = child_nodes(node)
         if children:
             children.reverse()
             extend(children)
