@@ -171,5 +171,5 @@ def function_nodes(func: FunctionNode) -> list[ast.AST]:
     several transaction rules read the same bodies. Read-only."""
     found = _FUNCTION_NODES.get(func)
     if found is None:
-        found = _FUNCTION_NODES[func] = list(local_nodes(func.body))
+        found = _FUNCTION_NODES[func] = local_nodes(func.body)
     return found
