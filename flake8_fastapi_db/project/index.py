@@ -7,7 +7,9 @@ Pydantic or any other installed distribution. Nothing is imported or executed.
 from __future__ import annotations
 
 import ast
+import os
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, TypeVar, Union
@@ -19,6 +21,7 @@ from .roots import find_module
 SymbolNode = Union[ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef, ast.expr]
 
 _MAX_HOPS = 16
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -65,17 +68,28 @@ def parse_module(path: Path, name: str, is_package: bool) -> ModuleSummary | Non
     return ModuleSummary(name, tree, path, is_package, source)
 
 
+def _cached(cache: Mapping[tuple[Path, str], tuple[int, int, _T]], key: tuple[Path, str],
+            ) -> tuple[os.stat_result | None, tuple[int, int, _T] | None, bool]:
+    """The file's stat (None when it is gone), its entry in ``cache`` and whether that
+    entry is current (same mtime and size). Shared by the two per-process caches."""
+    try:
+        stat = key[0].stat()
+    except OSError:
+        return None, None, False
+    entry = cache.get(key)
+    fresh = entry is not None and entry[0] == stat.st_mtime_ns and entry[1] == stat.st_size
+    return stat, entry, fresh
+
+
 def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
     global _parsed_bytes
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
     key = (path, name)
-    cached = _PARSED.get(key)
-    if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+    stat, cached, fresh = _cached(_PARSED, key)
+    if stat is None:
+        return None
+    if fresh:
         _PARSED.move_to_end(key)
-        return cached[2]
+        return cached[2]  # type: ignore[index]
     if cached is not None:
         _parsed_bytes -= cached[1]
     summary = parse_module(path, name, is_package)
@@ -105,16 +119,14 @@ _MAX_OUTLINES = 8192
 
 
 def _outline(path: Path, name: str, is_package: bool) -> Outline | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
     key = (path, name)
-    cached = _OUTLINES.get(key)
-    if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
-        return cached[2]
-    parsed = _PARSED.get(key)
-    summary = parsed[2] if parsed is not None and parsed[0] == stat.st_mtime_ns else \
+    stat, cached, fresh = _cached(_OUTLINES, key)
+    if stat is None:
+        return None
+    if fresh:
+        return cached[2]  # type: ignore[index]
+    _, parsed, parsed_fresh = _cached(_PARSED, key)
+    summary = parsed[2] if parsed_fresh else \
         parse_module(path, name, is_package)   # the tree is dropped right away
     outline = None if summary is None else Outline(
         frozenset((*summary.classes, *summary.functions)), dict(summary.imports.names),
@@ -150,9 +162,6 @@ def file_mentions_db_library(path: Path) -> bool:
         found = any(marker in data for marker in _ORM_MARKERS)
         _MENTIONS[key] = found
     return found
-
-
-_T = TypeVar("_T")
 
 
 def _follow(qualname: str | None,
