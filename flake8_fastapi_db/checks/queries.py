@@ -121,11 +121,6 @@ class QueryChecker(Checker):
             func = self.ctx.enclosing_function(node)
             if func is None or id(func) not in querying:
                 continue
-            # DB201 needs the access inside the loop over the rows, DB603 an async
-            # function: tracing the origin (a local flow of the function) is the
-            # costly part, so the cheap shape test goes first.
-            if not isinstance(func, ast.AsyncFunctionDef) and not self._in_a_loop(node, func):
-                continue
             origin = self._origin(node.value)  # type: ignore[arg-type]
             if origin is None:
                 continue
@@ -148,14 +143,6 @@ class QueryChecker(Checker):
             elif origin.loop is not None and self._inside(node, origin.loop):
                 seen.add(key)
                 self.report(DB201, node, _access(node), origin.model.name)
-
-    def _in_a_loop(self, node: ast.AST, func: ast.AST) -> bool:
-        for anc in self.ctx.ancestors(node):
-            if anc is func:
-                return False
-            if isinstance(anc, (*LOOPS, *COMPREHENSIONS)):
-                return True
-        return False
 
     def _origin(self, name: ast.Name) -> Origin | None:
         cache: dict[int, Origin | None] = self.__dict__.setdefault("_origins", {})
