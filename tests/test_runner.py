@@ -160,3 +160,53 @@ def test_output_does_not_depend_on_which_files_were_linted_before(tmp_path: Path
     first = lint_source(SOURCE, str(tmp_path / "a.py"))
     lint_source((tmp_path / "b.py").read_text(), str(tmp_path / "b.py"))
     assert lint_source(SOURCE, str(tmp_path / "a.py")) == first
+
+
+def _index_for(tmp_path: Path, source: str):  # type: ignore[no-untyped-def]
+    (tmp_path / "pyproject.toml").write_text("")
+    pkg = tmp_path / "lib"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("from .defs import Model, make, VALUE\n")
+    (pkg / "defs.py").write_text("class Model:\n    pass\n\n\ndef make():\n    pass\n\n\n"
+                                 "VALUE = 1\nTWICE = 1\nTWICE = 2\n")
+    ctx = FileContext(ast.parse(source), str(tmp_path / "app.py"),
+                      source.splitlines(True), Settings())
+    return ctx.project
+
+
+NAMES = ("lib.Model", "lib.make", "lib.VALUE", "lib.defs.TWICE", "lib.missing",
+         "lib.defs.missing", "elsewhere.x", "app.local", "app.lib", "sqlalchemy.Column")
+
+
+def test_outline_kind_agrees_with_resolve_once_modules_are_outlined(tmp_path: Path) -> None:
+    index = _index_for(tmp_path, "import lib\n\n\ndef local():\n    pass\n")
+    expected = {}
+    for name in NAMES:
+        symbol = index.resolve(name)
+        expected[name] = (project_index.MISSING if symbol is None else
+                          project_index.CLASS if symbol.is_class else
+                          project_index.FUNCTION if symbol.is_function else
+                          project_index.VALUE)
+    assert {name: index.kind(name) for name in NAMES} == expected
+    assert expected["lib.defs.TWICE"] == project_index.MISSING   # ambiguous: no value
+
+
+def test_resolve_skips_parsing_a_module_whose_outline_shows_the_wrong_kind(
+        tmp_path: Path, monkeypatch) -> None:
+    """A name the caller cannot use (a function where a value is wanted) costs no parse
+    once its module was outlined, even after its tree left the parse cache."""
+    index = _index_for(tmp_path, "import lib\n")
+    assert index.kind("lib.make") is None          # nothing outlined yet: unknown
+    assert index.resolve("lib.make", want=project_index.VALUES) is None
+    assert index.resolve("lib.VALUE", want=project_index.VALUES) is not None
+    project_index._PARSED.clear()
+    parsed: list[str] = []
+    original = project_index.parse_module
+    monkeypatch.setattr(project_index, "parse_module",
+                        lambda path, *a: parsed.append(path.name) or original(path, *a))
+    assert index.resolve("lib.make", want=project_index.VALUES) is None
+    assert index.resolve("lib.Model", want=project_index.FUNCTIONS) is None
+    assert parsed == []
+    found = index.resolve("lib.VALUE", want=project_index.VALUES)
+    assert found is not None and isinstance(found.node, ast.Constant)
+    assert parsed == ["defs.py"]

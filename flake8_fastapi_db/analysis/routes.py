@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..context import Route, literal_strings
 from ..names import family, is_fastapi, keyword, last
-from ..project.index import Symbol
+from ..project.index import CLASSES_OR_VALUES, Symbol
 from ..project.modules import ModuleSummary
 from ..astwalk import walk
 
@@ -162,7 +162,7 @@ def resolve_class(ctx: FileContext, module: ModuleSummary, node: ast.expr | None
     qn = module.qualname(target)
     if qn is None or family(qn) is not None:
         return None
-    symbol = ctx.project.follow_alias(ctx.project.resolve(qn))
+    symbol = ctx.project.follow_alias(ctx.project.resolve(qn, want=CLASSES_OR_VALUES))
     if symbol is None or not isinstance(symbol.node, ast.ClassDef):
         return None
     return symbol

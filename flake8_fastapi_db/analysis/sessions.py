@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..names import family, is_fastapi, keyword, last
-from ..project.index import ProjectIndex, Symbol
+from ..project.index import CLASSES_OR_VALUES, FUNCTIONS, VALUES, ProjectIndex, Symbol
 from ..project.modules import ModuleSummary
 from .flow import function_nodes
 from ..astwalk import walk
@@ -290,7 +290,7 @@ class SessionResolver:
         if qualname in self._globals:
             return self._globals[qualname]
         self._globals[qualname] = None  # recursion guard
-        symbol = self.project.resolve(qualname)
+        symbol = self.project.resolve(qualname, want=VALUES)
         found = None
         if symbol is not None and isinstance(symbol.node, ast.expr):
             found = self.expr(symbol.module, symbol.node, None, depth)
@@ -366,7 +366,7 @@ class SessionResolver:
         qualname = module.qualname(node)
         if qualname is None or family(qualname) is not None:
             return None
-        symbol = self.project.resolve(qualname)
+        symbol = self.project.resolve(qualname, want=FUNCTIONS)
         if symbol is None or not symbol.is_function:
             return None
         return symbol
@@ -462,7 +462,7 @@ class SessionResolver:
             return _SA_TYPES.get(last(qualname))
         if family(qualname) is not None or qualname.partition(".")[0] in _TYPING:
             return None
-        symbol = self.project.resolve(qualname)
+        symbol = self.project.resolve(qualname, want=CLASSES_OR_VALUES)
         if symbol is None:
             return None
         if isinstance(symbol.node, ast.ClassDef):
@@ -553,7 +553,7 @@ class SessionResolver:
         qualname = module.qualname(node)
         if qualname is None or family(qualname) is not None:
             return False
-        symbol = self.project.resolve(qualname)
+        symbol = self.project.resolve(qualname, want=VALUES)
         if symbol is None or not isinstance(symbol.node, ast.expr):
             return False
         return self.annotation_depends(symbol.module, symbol.node, depth + 1)

@@ -11,6 +11,7 @@ import os
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, TypeVar, Union
 
@@ -43,6 +44,10 @@ class Symbol:
     @property
     def is_function(self) -> bool:
         return isinstance(self.node, (ast.FunctionDef, ast.AsyncFunctionDef))
+
+    @property
+    def kind(self) -> str:
+        return CLASS if self.is_class else FUNCTION if self.is_function else VALUE
 
 
 # (path, module name) -> (mtime_ns, size, summary); shared by every index of the process.
@@ -93,6 +98,8 @@ def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
     if cached is not None:
         _parsed_bytes -= cached[1]
     summary = parse_module(path, name, is_package)
+    # The outline outlives the tree: later ``kind`` questions need no new parse.
+    _keep_outline(key, stat, summary)
     _PARSED[key] = (stat.st_mtime_ns, stat.st_size, summary)
     _PARSED.move_to_end(key)
     _parsed_bytes += stat.st_size
@@ -103,14 +110,48 @@ def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
     return summary
 
 
+# What a top-level name is bound to, as ``ProjectIndex.kind`` reports it.
+CLASS, FUNCTION, VALUE = "class", "function", "value"
+MISSING = "missing"   # ``resolve`` finds nothing
+# What ``resolve(..., want=)`` callers ask for.
+VALUES = frozenset({VALUE})
+FUNCTIONS = frozenset({FUNCTION})
+CLASSES_OR_VALUES = frozenset({CLASS, VALUE})   # a class, or an alias/factory of one
+
+
 @dataclass(frozen=True)
 class Outline:
     """The names a module binds at top level, without its tree: enough to follow a
-    re-export. Strings only, so the garbage collector need not walk it."""
+    re-export and to tell what a name is. Strings only, so the garbage collector
+    need not walk it."""
 
-    defined: frozenset[str]      # classes and functions
+    classes: frozenset[str]
+    functions: frozenset[str]
     imports: dict[str, str]      # local name -> imported qualified name
     assigned: frozenset[str]
+    valued: frozenset[str]       # assigned exactly once (``resolve`` gives its value)
+
+    @property
+    def defined(self) -> frozenset[str]:
+        return self.classes | self.functions
+
+    def kind(self, attr: str) -> tuple[str | None, str | None]:
+        """(kind, None), or (None, the imported qualified name to follow), with
+        ``ProjectIndex.resolve``'s precedence: definitions, imports, assignments."""
+        if attr in self.classes:
+            return CLASS, None
+        if attr in self.functions:
+            return FUNCTION, None
+        if attr in self.imports:
+            return None, self.imports[attr]
+        return (VALUE if attr in self.valued else MISSING), None
+
+
+def outline_of(summary: ModuleSummary) -> Outline:
+    return Outline(frozenset(summary.classes), frozenset(summary.functions),
+                   dict(summary.imports.names), frozenset(summary.assigns),
+                   frozenset(name for name, value in summary.assigns.items()
+                             if value is not None))
 
 
 # (path, module name) -> (mtime_ns, size, outline); small, so it is kept for the run.
@@ -128,9 +169,19 @@ def _outline(path: Path, name: str, is_package: bool) -> Outline | None:
     _, parsed, parsed_fresh = _cached(_PARSED, key)
     summary = parsed[2] if parsed_fresh else \
         parse_module(path, name, is_package)   # the tree is dropped right away
-    outline = None if summary is None else Outline(
-        frozenset((*summary.classes, *summary.functions)), dict(summary.imports.names),
-        frozenset(summary.assigns))
+    return _keep_outline(key, stat, summary)
+
+
+def _known_outline(key: tuple[Path, str]) -> tuple[bool, Outline | None]:
+    """The outline of a module seen before and unchanged since, without parsing:
+    (False, None) when there is none."""
+    stat, cached, fresh = _cached(_OUTLINES, key)
+    return (True, cached[2]) if fresh else (stat is None, None)  # type: ignore[index]
+
+
+def _keep_outline(key: tuple[Path, str], stat: os.stat_result,
+                  summary: ModuleSummary | None) -> Outline | None:
+    outline = None if summary is None else outline_of(summary)
     if len(_OUTLINES) >= _MAX_OUTLINES:
         _OUTLINES.clear()
     _OUTLINES[key] = (stat.st_mtime_ns, stat.st_size, outline)
@@ -187,6 +238,10 @@ class ProjectIndex:
         self.roots = roots
         self.current = current
 
+    @cached_property
+    def _current_outline(self) -> Outline:
+        return outline_of(self.current)
+
     def module(self, name: str) -> ModuleSummary | None:
         if not name:
             return None
@@ -238,9 +293,56 @@ class ProjectIndex:
     def is_project_module(self, name: str) -> bool:
         return self.module(name) is not None
 
-    def resolve(self, qualname: str | None) -> Symbol | None:
-        """The definition a qualified name refers to, following re-exports."""
+    def kind(self, qualname: str | None) -> str | None:
+        """What ``resolve(qualname)`` would find (CLASS, FUNCTION, VALUE or MISSING)
+        when the outlines already known tell, else None. Never parses: a module
+        resolved once keeps its outline after its tree leaves the parse cache."""
+        if not qualname:
+            return MISSING
+
+        def lookup(module_name: str, attr: str) -> tuple[str | None, str | None]:
+            if module_name == self.current.name:
+                return self._current_outline.kind(attr)
+            found = self.module_path(module_name)
+            if found is None:
+                return MISSING, None
+            if self.current.path is not None and found[0] == self.current.path:
+                return self._current_outline.kind(attr)
+            known, outline = _known_outline((found[0], module_name))
+            if not known:
+                return None, None
+            return outline.kind(attr) if outline is not None else (MISSING, None)
+
+        return _follow(qualname, lookup)
+
+    def _other_outline(self, module_name: str) -> Outline | None:
+        """The known outline of a project module other than the checked one."""
+        if not module_name or module_name == self.current.name:
+            return None
+        found = self.module_path(module_name)
+        if found is None or (self.current.path is not None and found[0] == self.current.path):
+            return None
+        return _known_outline((found[0], module_name))[1]
+
+    def resolve(self, qualname: str | None,
+                want: frozenset[str] | None = None) -> Symbol | None:
+        """The definition a qualified name refers to, following re-exports.
+
+        ``want``: the kinds the caller can use; a name of another kind is None, found
+        without parsing the module that defines it when its outline is known."""
+        if want is not None:
+            kind = self.kind(qualname)
+            if kind is not None and kind not in want:
+                return None
+
         def lookup(module_name: str, attr: str) -> tuple[Symbol | None, str | None]:
+            outline = self._other_outline(module_name)
+            if outline is not None:
+                # A re-export or an absent name needs no tree: packages are not
+                # re-parsed for every name they pass on.
+                kind, hop = outline.kind(attr)
+                if hop is not None or kind == MISSING:
+                    return None, hop
             summary = self.module(module_name) if module_name else None
             if summary is None and not module_name and self.current.name == "":
                 summary = self.current
@@ -255,7 +357,10 @@ class ProjectIndex:
             value = summary.assigns.get(attr)
             return (Symbol(summary, attr, value) if value is not None else None), None
 
-        return _follow(qualname, lookup)
+        symbol = _follow(qualname, lookup)
+        if want is not None and symbol is not None and symbol.kind not in want:
+            return None
+        return symbol
 
     def resolve_node(self, module: ModuleSummary, node: ast.AST) -> Symbol | None:
         return self.resolve(module.qualname(node))

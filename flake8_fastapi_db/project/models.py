@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ..names import family, is_sa, is_sqlmodel, keyword, literal_str
 from .facts import (ClassFacts, ColumnFacts, IndexFacts, RelationshipFacts, TableFacts,
                     column_level_indexes, extract_class, extract_table, index_from_call, qual)
+from .index import CLASSES_OR_VALUES, VALUES
 from .modules import ModuleSummary
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class ModelResolver:
         return self._class_info(module, node, 0)
 
     def model_for_qualname(self, qualname: str | None) -> ModelInfo | None:
-        symbol = self.index.follow_alias(self.index.resolve(qualname))
+        symbol = self.index.follow_alias(self.index.resolve(qualname, want=CLASSES_OR_VALUES))
         if symbol is None:
             return None
         if isinstance(symbol.node, ast.ClassDef):
@@ -354,7 +355,7 @@ class ModelResolver:
             return "neutral"
         if family(qn) is not None:
             return None
-        symbol = self.index.follow_alias(self.index.resolve(qn))
+        symbol = self.index.follow_alias(self.index.resolve(qn, want=CLASSES_OR_VALUES))
         if symbol is None:
             return None
         if isinstance(symbol.node, ast.ClassDef):
@@ -386,7 +387,7 @@ class ModelResolver:
     def _is_registry(self, module: ModuleSummary, node: ast.AST) -> bool:
         if isinstance(node, ast.Call):
             return is_sa(qual(module, node.func), "registry")
-        symbol = self.index.resolve(module.qualname(node))
+        symbol = self.index.resolve(module.qualname(node), want=VALUES)
         if symbol is None or not isinstance(symbol.node, ast.Call):
             return False
         return is_sa(qual(symbol.module, symbol.node.func), "registry")
