@@ -210,3 +210,17 @@ def test_resolve_skips_parsing_a_module_whose_outline_shows_the_wrong_kind(
     found = index.resolve("lib.VALUE", want=project_index.VALUES)
     assert found is not None and isinstance(found.node, ast.Constant)
     assert parsed == ["defs.py"]
+
+
+def test_cached_modules_keep_class_bodies_but_not_undecorated_method_bodies(
+        tmp_path: Path) -> None:
+    module = tmp_path / "models.py"
+    module.write_text("class User:\n    name = 1\n\n"
+                      "    def greet(self):\n        x = 1\n        return x\n\n"
+                      "    @property\n    def title(self):\n        return self.name\n")
+    summary = project_index._parse(module, "models_for_prune_test", False)
+    assert summary is not None
+    greet, title = summary.classes["User"].body[1:]
+    assert [type(s).__name__ for s in greet.body] == ["Pass"]
+    assert [type(s).__name__ for s in title.body] == ["Return"]
+    assert project_index._RETAINED[(module, "models_for_prune_test")] < len(module.read_bytes())

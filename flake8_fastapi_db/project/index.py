@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, TypeVar, Union
 
 from ..names import LIBRARY_ROOTS
-from .modules import ModuleSummary
+from .modules import ModuleSummary, module_statements
 from .roots import find_module
 
 SymbolNode = Union[ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef, ast.expr]
@@ -61,6 +61,8 @@ _PARSED: OrderedDict[tuple[Path, str], tuple[int, int, ModuleSummary | None]] = 
 # file still uses it stays alive through that file's references.
 _MAX_PARSED_BYTES = 384 * 1024
 _parsed_bytes = 0
+# key -> the part of the source its pruned tree stands for (what the budget counts).
+_RETAINED: dict[tuple[Path, str], int] = {}
 
 
 def parse_module(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
@@ -96,18 +98,45 @@ def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
         _PARSED.move_to_end(key)
         return cached[2]  # type: ignore[index]
     if cached is not None:
-        _parsed_bytes -= cached[1]
+        _parsed_bytes -= _RETAINED.pop(key, 0)
     summary = parse_module(path, name, is_package)
     # The outline outlives the tree: later ``kind`` questions need no new parse.
     _keep_outline(key, stat, summary)
+    retained = stat.st_size
+    if summary is not None:
+        lines = summary.tree.body[-1].end_lineno or 1 if summary.tree.body else 1
+        retained = int(retained * max(0.0, 1 - drop_method_bodies(summary.tree) / lines))
     _PARSED[key] = (stat.st_mtime_ns, stat.st_size, summary)
     _PARSED.move_to_end(key)
-    _parsed_bytes += stat.st_size
+    _RETAINED[key] = retained
+    _parsed_bytes += retained
     # The newest entry always stays, even when it alone exceeds the budget.
     while _parsed_bytes > _MAX_PARSED_BYTES and len(_PARSED) > 1:
-        _, (_, size, _) = _PARSED.popitem(last=False)
-        _parsed_bytes -= size
+        evicted, _ = _PARSED.popitem(last=False)
+        _parsed_bytes -= _RETAINED.pop(evicted, 0)
     return summary
+
+
+def drop_method_bodies(tree: ast.Module) -> int:
+    """Empty the bodies of undecorated methods of top-level classes; the number of
+    lines dropped.
+
+    No question asked of *another* module looks into them: model facts read class
+    bodies and ``@declared_attr`` functions (decorated, so kept), dependencies read
+    ``__init__``'s parameters, session lookups stop at top-level functions. In big
+    model modules they are most of the tree, so dropping them lets the cache hold
+    several times more modules for the same collector time."""
+    dropped = 0
+    for stmt in module_statements(tree):
+        if not isinstance(stmt, ast.ClassDef):
+            continue
+        for member in stmt.body:
+            if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)) and \
+                    not member.decorator_list and member.body:
+                first = member.body[0]
+                dropped += (member.end_lineno or first.lineno) - first.lineno + 1
+                member.body = [ast.copy_location(ast.Pass(), first)]
+    return dropped
 
 
 # What a top-level name is bound to, as ``ProjectIndex.kind`` reports it.
