@@ -137,7 +137,7 @@ class FileContext:
         ``__init__`` is parsed only to follow a name it re-exports."""
         for candidate in (qualname, qualname.rpartition(".")[0]):
             found = self.project.module_path(candidate)
-            if found is None or found[0] == self.path:
+            if found is None or found[0] == self.project.current_file:
                 continue
             if file_mentions_db_library(found[0]):
                 return True
@@ -145,7 +145,7 @@ class FileContext:
                 return False
             if candidate != qualname:
                 path = self.project.defining_path(qualname)
-                return path is not None and path != self.path and \
+                return path is not None and path != self.project.current_file and \
                     file_mentions_db_library(path)
             return self._package_reexports_db(candidate)
         return False
@@ -155,10 +155,10 @@ class FileContext:
         outline = self.project.outline(package)
         if outline is None:
             return False
-        for name in outline.imports.values():
+        for name in outline.imports():
             for candidate in (name, name.rpartition(".")[0]):
                 found = self.project.module_path(candidate)
-                if found is not None and found[0] != self.path and \
+                if found is not None and found[0] != self.project.current_file and \
                         file_mentions_db_library(found[0]):
                     return True
         return False

@@ -123,7 +123,7 @@ def test_gate_reads_only_package_inits_when_following_reexports(tmp_path: Path,
     parsed: list[str] = []
     original = project_index.parse_module
     monkeypatch.setattr(project_index, "parse_module",
-                        lambda path, *a: parsed.append(path.name) or original(path, *a))
+                        lambda path, *a: parsed.append(Path(path).name) or original(path, *a))
     (tmp_path / "pyproject.toml").write_text("")
     pkg = tmp_path / "tools"
     pkg.mkdir()
@@ -203,7 +203,7 @@ def test_resolve_skips_parsing_a_module_whose_outline_shows_the_wrong_kind(
     parsed: list[str] = []
     original = project_index.parse_module
     monkeypatch.setattr(project_index, "parse_module",
-                        lambda path, *a: parsed.append(path.name) or original(path, *a))
+                        lambda path, *a: parsed.append(Path(path).name) or original(path, *a))
     assert index.resolve("lib.make", want=project_index.VALUES) is None
     assert index.resolve("lib.Model", want=project_index.FUNCTIONS) is None
     assert parsed == []
@@ -218,9 +218,9 @@ def test_cached_modules_keep_class_bodies_but_not_undecorated_method_bodies(
     module.write_text("class User:\n    name = 1\n\n"
                       "    def greet(self):\n        x = 1\n        return x\n\n"
                       "    @property\n    def title(self):\n        return self.name\n")
-    summary = project_index._parse(module, "models_for_prune_test", False)
+    summary = project_index._parse(str(module), "models_for_prune_test", False)
     assert summary is not None
     greet, title = summary.classes["User"].body[1:]
     assert [type(s).__name__ for s in greet.body] == ["Pass"]
     assert [type(s).__name__ for s in title.body] == ["Return"]
-    assert project_index._RETAINED[(module, "models_for_prune_test")] < len(module.read_bytes())
+    assert project_index._RETAINED[(str(module), "models_for_prune_test")] < len(module.read_bytes())

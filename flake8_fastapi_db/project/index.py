@@ -51,7 +51,7 @@ class Symbol:
 
 
 # (path, module name) -> (mtime_ns, size, summary); shared by every index of the process.
-_PARSED: OrderedDict[tuple[Path, str], tuple[int, int, ModuleSummary | None]] = OrderedDict()
+_PARSED: OrderedDict[tuple[str, str], tuple[int, int, ModuleSummary | None]] = OrderedDict()
 # A parsed tree costs about 30 times its source in memory, so the cache is bounded
 # by source bytes, least recently used first out. Every full collection of the
 # cyclic GC (flake8's own objects trigger them between our files) walks the cached
@@ -62,25 +62,26 @@ _PARSED: OrderedDict[tuple[Path, str], tuple[int, int, ModuleSummary | None]] = 
 _MAX_PARSED_BYTES = 384 * 1024
 _parsed_bytes = 0
 # key -> the part of the source its pruned tree stands for (what the budget counts).
-_RETAINED: dict[tuple[Path, str], int] = {}
+_RETAINED: dict[tuple[str, str], int] = {}
 
 
-def parse_module(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
+def parse_module(path: str | Path, name: str, is_package: bool) -> ModuleSummary | None:
     """Parse one file into a summary, uncached; None when it is not valid Python."""
     try:
-        source = path.read_bytes().decode("utf-8")
-        tree = ast.parse(source, filename=str(path))
+        with open(path, "rb") as handle:
+            source = handle.read().decode("utf-8")
+        tree = ast.parse(source, filename=os.fspath(path))
     except (SyntaxError, ValueError, UnicodeDecodeError, RecursionError, OSError):
         return None
-    return ModuleSummary(name, tree, path, is_package, source)
+    return ModuleSummary(name, tree, Path(path), is_package, source)
 
 
-def _cached(cache: Mapping[tuple[Path, str], tuple[int, int, _T]], key: tuple[Path, str],
+def _cached(cache: Mapping[tuple[str, str], tuple[int, int, _T]], key: tuple[str, str],
             ) -> tuple[os.stat_result | None, tuple[int, int, _T] | None, bool]:
     """The file's stat (None when it is gone), its entry in ``cache`` and whether that
     entry is current (same mtime and size). Shared by the two per-process caches."""
     try:
-        stat = key[0].stat()
+        stat = os.stat(key[0])
     except OSError:
         return None, None, False
     entry = cache.get(key)
@@ -88,7 +89,7 @@ def _cached(cache: Mapping[tuple[Path, str], tuple[int, int, _T]], key: tuple[Pa
     return stat, entry, fresh
 
 
-def _parse(path: Path, name: str, is_package: bool) -> ModuleSummary | None:
+def _parse(path: str, name: str, is_package: bool) -> ModuleSummary | None:
     global _parsed_bytes
     key = (path, name)
     stat, cached, fresh = _cached(_PARSED, key)
@@ -148,47 +149,58 @@ FUNCTIONS = frozenset({FUNCTION})
 CLASSES_OR_VALUES = frozenset({CLASS, VALUE})   # a class, or an alias/factory of one
 
 
-@dataclass(frozen=True)
+_IMPORTED = ">"      # outline code prefix: imported from the qualified name after it
+_ASSIGNED = "="      # assigned once (``resolve`` gives the value)
+_AMBIGUOUS = "~"     # assigned more than once (``resolve`` gives nothing)
+
+
 class Outline:
     """The names a module binds at top level, without its tree: enough to follow a
-    re-export and to tell what a name is. Strings only, so the garbage collector
-    need not walk it."""
+    re-export and to tell what a name is.
 
-    classes: frozenset[str]
-    functions: frozenset[str]
-    imports: dict[str, str]      # local name -> imported qualified name
-    assigned: frozenset[str]
-    valued: frozenset[str]       # assigned exactly once (``resolve`` gives its value)
+    One dict of strings (name -> CLASS, FUNCTION, ``=``, ``~`` or ``>qualname``):
+    the cyclic collector stops tracking such a dict, so thousands of outlines
+    kept for the run add nothing to its full passes (frozensets would)."""
 
-    @property
-    def defined(self) -> frozenset[str]:
-        return self.classes | self.functions
+    __slots__ = ("names",)
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
 
     def kind(self, attr: str) -> tuple[str | None, str | None]:
         """(kind, None), or (None, the imported qualified name to follow), with
         ``ProjectIndex.resolve``'s precedence: definitions, imports, assignments."""
-        if attr in self.classes:
-            return CLASS, None
-        if attr in self.functions:
-            return FUNCTION, None
-        if attr in self.imports:
-            return None, self.imports[attr]
-        return (VALUE if attr in self.valued else MISSING), None
+        code = self.names.get(attr)
+        if code is None or code == _AMBIGUOUS:
+            return MISSING, None
+        if code[0] == _IMPORTED:
+            return None, code[1:]
+        return (VALUE if code == _ASSIGNED else code), None
+
+    def binds(self, attr: str) -> bool:
+        return attr in self.names
+
+    def imports(self) -> list[str]:
+        """Qualified names the module imports at top level."""
+        return [code[1:] for code in self.names.values() if code[0] == _IMPORTED]
 
 
 def outline_of(summary: ModuleSummary) -> Outline:
-    return Outline(frozenset(summary.classes), frozenset(summary.functions),
-                   dict(summary.imports.names), frozenset(summary.assigns),
-                   frozenset(name for name, value in summary.assigns.items()
-                             if value is not None))
+    # Written lowest precedence first, so a later kind replaces an earlier one.
+    names = {name: _ASSIGNED if value is not None else _AMBIGUOUS
+             for name, value in summary.assigns.items()}
+    names.update((name, _IMPORTED + qualname) for name, qualname in summary.imports.names.items())
+    names.update(dict.fromkeys(summary.functions, FUNCTION))
+    names.update(dict.fromkeys(summary.classes, CLASS))
+    return Outline(names)
 
 
 # (path, module name) -> (mtime_ns, size, outline); small, so it is kept for the run.
-_OUTLINES: dict[tuple[Path, str], tuple[int, int, Outline | None]] = {}
+_OUTLINES: dict[tuple[str, str], tuple[int, int, Outline | None]] = {}
 _MAX_OUTLINES = 8192
 
 
-def _outline(path: Path, name: str, is_package: bool) -> Outline | None:
+def _outline(path: str, name: str, is_package: bool) -> Outline | None:
     key = (path, name)
     stat, cached, fresh = _cached(_OUTLINES, key)
     if stat is None:
@@ -201,14 +213,14 @@ def _outline(path: Path, name: str, is_package: bool) -> Outline | None:
     return _keep_outline(key, stat, summary)
 
 
-def _known_outline(key: tuple[Path, str]) -> tuple[bool, Outline | None]:
+def _known_outline(key: tuple[str, str]) -> tuple[bool, Outline | None]:
     """The outline of a module seen before and unchanged since, without parsing:
     (False, None) when there is none."""
     stat, cached, fresh = _cached(_OUTLINES, key)
     return (True, cached[2]) if fresh else (stat is None, None)  # type: ignore[index]
 
 
-def _keep_outline(key: tuple[Path, str], stat: os.stat_result,
+def _keep_outline(key: tuple[str, str], stat: os.stat_result,
                   summary: ModuleSummary | None) -> Outline | None:
     outline = None if summary is None else outline_of(summary)
     if len(_OUTLINES) >= _MAX_OUTLINES:
@@ -217,7 +229,7 @@ def _keep_outline(key: tuple[Path, str], stat: os.stat_result,
     return outline
 
 
-_MENTIONS: dict[tuple[Path, int], bool] = {}
+_MENTIONS: dict[tuple[str, int], bool] = {}
 
 
 # What an imported project module must mention for the importing file to be checked:
@@ -226,17 +238,18 @@ _MENTIONS: dict[tuple[Path, int], bool] = {}
 _ORM_MARKERS = (b"sqlalchemy", b"sqlmodel")
 
 
-def file_mentions_db_library(path: Path) -> bool:
+def file_mentions_db_library(path: str) -> bool:
     """Cheap text test (no parse): does the file use SQLAlchemy or SQLModel at all?"""
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return False
     key = (path, stat.st_mtime_ns)
     found = _MENTIONS.get(key)
     if found is None:
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as handle:
+                data = handle.read()
         except OSError:
             data = b""
         found = any(marker in data for marker in _ORM_MARKERS)
@@ -266,6 +279,8 @@ class ProjectIndex:
     def __init__(self, roots: tuple[Path, ...], current: ModuleSummary) -> None:
         self.roots = roots
         self.current = current
+        # Files are compared as strings: the per-process caches hold no Paths.
+        self.current_file = os.fspath(current.path) if current.path is not None else None
 
     @cached_property
     def _current_outline(self) -> Outline:
@@ -282,11 +297,11 @@ class ProjectIndex:
         if found is None:
             return None
         path, is_package = found
-        if self.current.path is not None and path == self.current.path:
+        if path == self.current_file:
             return self.current
         return _parse(path, name, is_package)
 
-    def module_path(self, name: str) -> tuple[Path, bool] | None:
+    def module_path(self, name: str) -> tuple[str, bool] | None:
         """File of a project module without parsing it."""
         if not name or name.partition(".")[0] in LIBRARY_ROOTS:
             return None
@@ -297,25 +312,24 @@ class ProjectIndex:
         found = self.module_path(name)
         return _outline(found[0], name, found[1]) if found is not None else None
 
-    def defining_path(self, qualname: str) -> Path | None:
+    def defining_path(self, qualname: str) -> str | None:
         """File of the module that defines ``qualname``, following the re-exports of
         packages like ``resolve`` but through outlines: no tree is kept.
 
         A plain module the chain reaches is taken as the definer without parsing
         it: re-exports live in package ``__init__``s, and parsing every large
         module a package re-exports from was most of the relevance gate's cost."""
-        def lookup(module_name: str, attr: str) -> tuple[Path | None, str | None]:
+        def lookup(module_name: str, attr: str) -> tuple[str | None, str | None]:
             found = self.module_path(module_name) if module_name else None
             if found is not None and not found[1]:
                 return found[0], None
             outline = _outline(found[0], module_name, found[1]) if found else None
             if found is None or outline is None:
                 return None, None
-            if attr in outline.defined:
-                return found[0], None
-            if attr in outline.imports:
-                return None, outline.imports[attr]
-            return (found[0] if attr in outline.assigned else None), None
+            if not outline.binds(attr):
+                return None, None
+            _, hop = outline.kind(attr)
+            return (None, hop) if hop is not None else (found[0], None)
 
         return _follow(qualname, lookup)
 
@@ -335,7 +349,7 @@ class ProjectIndex:
             found = self.module_path(module_name)
             if found is None:
                 return MISSING, None
-            if self.current.path is not None and found[0] == self.current.path:
+            if found[0] == self.current_file:
                 return self._current_outline.kind(attr)
             known, outline = _known_outline((found[0], module_name))
             if not known:
@@ -349,7 +363,7 @@ class ProjectIndex:
         if not module_name or module_name == self.current.name:
             return None
         found = self.module_path(module_name)
-        if found is None or (self.current.path is not None and found[0] == self.current.path):
+        if found is None or found[0] == self.current_file:
             return None
         return _known_outline((found[0], module_name))[1]
 
