@@ -212,15 +212,20 @@ def test_resolve_skips_parsing_a_module_whose_outline_shows_the_wrong_kind(
     assert parsed == ["defs.py"]
 
 
-def test_cached_modules_keep_class_bodies_but_not_undecorated_method_bodies(
+def test_cached_modules_keep_class_bodies_and_declared_attr_but_not_method_bodies(
         tmp_path: Path) -> None:
     module = tmp_path / "models.py"
-    module.write_text("class User:\n    name = 1\n\n"
+    module.write_text("from sqlalchemy.orm import declared_attr as attr\n\n\n"
+                      "class User:\n    name = 1\n\n"
                       "    def greet(self):\n        x = 1\n        return x\n\n"
-                      "    @property\n    def title(self):\n        return self.name\n")
+                      "    @property\n    def title(self):\n        return self.name\n\n"
+                      "    @attr\n    def __table_args__(cls):\n        return ()\n")
     summary = project_index._parse(str(module), "models_for_prune_test", False)
     assert summary is not None
-    greet, title = summary.classes["User"].body[1:]
+    name, greet, title, table_args = summary.classes["User"].body
+    assert isinstance(name, ast.Assign)
     assert [type(s).__name__ for s in greet.body] == ["Pass"]
-    assert [type(s).__name__ for s in title.body] == ["Return"]
-    assert project_index._RETAINED[(str(module), "models_for_prune_test")] < len(module.read_bytes())
+    assert [type(s).__name__ for s in title.body] == ["Pass"]
+    assert [type(s).__name__ for s in table_args.body] == ["Return"]
+    assert project_index._RETAINED[(str(module), "models_for_prune_test")] < \
+        len(module.read_bytes())

@@ -416,11 +416,17 @@ def _sqlmodel_relationship_kwargs(kwargs: dict[str, ast.expr]) -> None:
         kwargs.setdefault("secondary", link_model)
 
 
+def is_declared_attr(module: ModuleSummary, func: ast.FunctionDef) -> bool:
+    """``@declared_attr`` / ``@declared_attr.directive``: the one kind of method whose
+    body says something about the model (its columns, ``__table_args__``...)."""
+    return any(is_sa(qual(module, d.func if isinstance(d, ast.Call) else d), "declared_attr",
+                     "directive") or (isinstance(d, ast.Attribute) and d.attr == "directive")
+               for d in func.decorator_list)
+
+
 def _declared_attr_return(module: ModuleSummary, func: ast.FunctionDef) -> ast.expr | None:
     """The returned expression of a ``@declared_attr`` function with one return."""
-    if not any(is_sa(qual(module, d.func if isinstance(d, ast.Call) else d), "declared_attr",
-                     "directive") or (isinstance(d, ast.Attribute) and d.attr == "directive")
-               for d in func.decorator_list):
+    if not is_declared_attr(module, func):
         return None
     returns = [s for s in walk(func) if isinstance(s, ast.Return)]
     if len(returns) != 1:

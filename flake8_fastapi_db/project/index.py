@@ -106,7 +106,7 @@ def _parse(path: str, name: str, is_package: bool) -> ModuleSummary | None:
     retained = stat.st_size
     if summary is not None:
         lines = summary.tree.body[-1].end_lineno or 1 if summary.tree.body else 1
-        retained = int(retained * max(0.0, 1 - drop_method_bodies(summary.tree) / lines))
+        retained = int(retained * max(0.0, 1 - drop_method_bodies(summary) / lines))
     _PARSED[key] = (stat.st_mtime_ns, stat.st_size, summary)
     _PARSED.move_to_end(key)
     _RETAINED[key] = retained
@@ -118,22 +118,25 @@ def _parse(path: str, name: str, is_package: bool) -> ModuleSummary | None:
     return summary
 
 
-def drop_method_bodies(tree: ast.Module) -> int:
-    """Empty the bodies of undecorated methods of top-level classes; the number of
-    lines dropped.
+def drop_method_bodies(summary: ModuleSummary) -> int:
+    """Empty the method bodies of top-level classes, except ``@declared_attr`` ones;
+    the number of lines dropped.
 
     No question asked of *another* module looks into them: model facts read class
-    bodies and ``@declared_attr`` functions (decorated, so kept), dependencies read
-    ``__init__``'s parameters, session lookups stop at top-level functions. In big
-    model modules they are most of the tree, so dropping them lets the cache hold
-    several times more modules for the same collector time."""
+    bodies and ``@declared_attr`` functions, dependencies read ``__init__``'s
+    parameters, session lookups stop at top-level functions. In big model modules
+    methods are most of the tree, so dropping them lets the cache hold several times
+    more modules for the same collector time."""
+    from .facts import is_declared_attr
+
     dropped = 0
-    for stmt in module_statements(tree):
+    for stmt in module_statements(summary.tree):
         if not isinstance(stmt, ast.ClassDef):
             continue
         for member in stmt.body:
-            if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)) and \
-                    not member.decorator_list and member.body:
+            if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)) and member.body \
+                    and not (isinstance(member, ast.FunctionDef) and
+                             is_declared_attr(summary, member)):
                 first = member.body[0]
                 dropped += (member.end_lineno or first.lineno) - first.lineno + 1
                 member.body = [ast.copy_location(ast.Pass(), first)]

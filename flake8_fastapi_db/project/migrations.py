@@ -10,6 +10,7 @@ import ast
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 from pathlib import Path
 
 from ..names import dotted as _dotted
@@ -344,8 +345,11 @@ def _op_table(method: str, call: ast.Call, module: ModuleSummary | None = None) 
     return literal_text(module, value) if value is not None else None
 
 
-@dataclass(frozen=True)
-class MigrationIndex:
+# The facts of every revision are kept for the whole run (hundreds per project).
+# As named tuples of strings the cyclic collector stops tracking them; as
+# dataclasses with lists and frozensets they were 15,000 objects on the corpus
+# that each of its full passes walked again.
+class MigrationIndex(NamedTuple):
     """An index, unique constraint or primary key a migration creates."""
 
     revision: str | None
@@ -355,21 +359,19 @@ class MigrationIndex:
     unique: bool = False
 
 
-@dataclass
-class MigrationFacts:
-    path: Path
+class MigrationFacts(NamedTuple):
     revision: str | None
     down_revisions: tuple[str, ...]
-    created: list[MigrationIndex]
-    dropped: list[tuple[str, str | None]]   # (index name, table)
+    created: tuple[MigrationIndex, ...]
+    dropped: tuple[tuple[str, str | None], ...]   # (index name, table)
     # tables and (table, column) pairs upgrade() drops: what they held is gone
-    removed_tables: frozenset[str] = frozenset()
-    removed_columns: frozenset[tuple[str, str]] = frozenset()
+    removed_tables: tuple[str, ...] = ()
+    removed_columns: tuple[tuple[str, str], ...] = ()
     # a rename_table whose names are not literal: any table may be gone after it
     unknown_renames: bool = False
     # tables given to a project helper that creates indexes (``create_index_if_missing``):
     # which columns it indexes is not visible
-    helper_index_tables: frozenset[str] = frozenset()
+    helper_index_tables: tuple[str, ...] = ()
     # literal rename_table(old, new): indexes of ``old`` stay with the table
     renames: tuple[tuple[str, str], ...] = ()
 
@@ -525,22 +527,22 @@ def migration_facts(summary: ModuleSummary) -> MigrationFacts:
     up = summary.functions.get("upgrade")
     up_func = up if isinstance(up, ast.FunctionDef) else None
     ops = operations(summary, up_func).ops
-    created = [*created_indexes(summary, revision, ops),
-               *looped_indexes(summary, revision, up_func)]
-    return MigrationFacts(path=summary.path or Path(), revision=revision, down_revisions=downs,
+    created = (*created_indexes(summary, revision, ops),
+               *looped_indexes(summary, revision, up_func))
+    return MigrationFacts(revision=revision, down_revisions=downs,
                           created=created,
-                          dropped=dropped_indexes(ops),
-                          removed_tables=frozenset(op.table for op in ops
-                                                   if op.name == "drop_table" and op.table),
-                          removed_columns=frozenset(
+                          dropped=tuple(dropped_indexes(ops)),
+                          removed_tables=tuple(dict.fromkeys(
+                              op.table for op in ops if op.name == "drop_table" and op.table)),
+                          removed_columns=tuple(dict.fromkeys(
                               (op.table, op.column) for op in ops
-                              if op.name == "drop_column" and op.table and op.column),
+                              if op.name == "drop_column" and op.table and op.column)),
                           unknown_renames=any(
                               op.name == "rename_table" and (
                                   op.table is None or
                                   op.text(op.param("new_table_name")) is None)
                               for op in ops),
-                          helper_index_tables=_helper_index_tables(up_func),
+                          helper_index_tables=tuple(sorted(_helper_index_tables(up_func))),
                           renames=tuple(
                               (op.table, new) for op in ops if op.name == "rename_table"
                               and op.table and (new := op.text(op.param("new_table_name")))))
