@@ -105,7 +105,7 @@ def _parse(path: str, name: str, is_package: bool) -> ModuleSummary | None:
     _keep_outline(key, stat, summary)
     retained = stat.st_size
     if summary is not None:
-        lines = summary.tree.body[-1].end_lineno or 1 if summary.tree.body else 1
+        lines = (summary.tree.body[-1].end_lineno or 1) if summary.tree.body else 1
         retained = int(retained * max(0.0, 1 - drop_method_bodies(summary) / lines))
     _PARSED[key] = (stat.st_mtime_ns, stat.st_size, summary)
     _PARSED.move_to_end(key)
