@@ -347,28 +347,25 @@ class ProjectIndex:
             return MISSING
 
         def lookup(module_name: str, attr: str) -> tuple[str | None, str | None]:
-            if module_name == self.current.name:
-                return self._current_outline.kind(attr)
-            found = self.module_path(module_name)
-            if found is None:
-                return MISSING, None
-            if found[0] == self.current_file:
-                return self._current_outline.kind(attr)
-            known, outline = _known_outline((found[0], module_name))
+            known, outline = self._outline_for(module_name)
             if not known:
                 return None, None
             return outline.kind(attr) if outline is not None else (MISSING, None)
 
         return _follow(qualname, lookup)
 
-    def _other_outline(self, module_name: str) -> Outline | None:
-        """The known outline of a project module other than the checked one."""
-        if not module_name or module_name == self.current.name:
-            return None
+    def _outline_for(self, module_name: str) -> tuple[bool, Outline | None]:
+        """(known, outline) of a module without parsing: the checked module's own, a
+        project module's seen before, (True, None) for no such module, (False, None)
+        when only a parse would tell."""
+        if module_name == self.current.name:
+            return True, self._current_outline
         found = self.module_path(module_name)
-        if found is None or found[0] == self.current_file:
-            return None
-        return _known_outline((found[0], module_name))[1]
+        if found is None:
+            return True, None
+        if found[0] == self.current_file:
+            return True, self._current_outline
+        return _known_outline((found[0], module_name))
 
     def resolve(self, qualname: str | None,
                 want: frozenset[str] | None = None) -> Symbol | None:
@@ -382,7 +379,7 @@ class ProjectIndex:
                 return None
 
         def lookup(module_name: str, attr: str) -> tuple[Symbol | None, str | None]:
-            outline = self._other_outline(module_name)
+            outline = self._outline_for(module_name)[1]
             if outline is not None:
                 # A re-export or an absent name needs no tree: packages are not
                 # re-parsed for every name they pass on.
