@@ -61,6 +61,22 @@ _BLOCK_FIELDS = frozenset(("body", "orelse", "handlers", "finalbody", "cases"))
 _BLOCKS: dict[type, tuple[str, ...]] = {}
 
 
+def statement_children(node: ast.AST) -> list[ast.AST]:
+    """The statements (and except handlers, match cases) directly under ``node``,
+    in field order; expressions are not entered."""
+    node_type = type(node)
+    fields = _BLOCKS.get(node_type)
+    if fields is None:
+        fields = _BLOCKS[node_type] = tuple(
+            name for name in node_type._fields if name in _BLOCK_FIELDS)
+    out: list[ast.AST] = []
+    for name in fields:
+        value = getattr(node, name, None)
+        if type(value) is list:
+            out.extend(value)
+    return out
+
+
 def walk_statements(node: ast.AST) -> Iterator[ast.AST]:
     """The statements under ``node`` (with the except handlers and match cases between
     them), in the order ``walk`` would yield them, without entering expressions.
@@ -72,13 +88,5 @@ def walk_statements(node: ast.AST) -> Iterator[ast.AST]:
     pop, extend = todo.popleft, todo.extend
     while todo:
         current = pop()
-        node_type = type(current)
-        fields = _BLOCKS.get(node_type)
-        if fields is None:
-            fields = _BLOCKS[node_type] = tuple(
-                name for name in node_type._fields if name in _BLOCK_FIELDS)
-        for name in fields:
-            value = getattr(current, name, None)
-            if type(value) is list:
-                extend(value)
+        extend(statement_children(current))
         yield current

@@ -16,7 +16,7 @@ from ..project.migrations import (Operation, OperationList, created_indexes,
                                   revision_ids)
 from ..registry import register
 from ..rules import Rule
-from ..astwalk import child_nodes, walk
+from ..astwalk import statement_children, walk
 
 _NOT_APPLICATION = frozenset({*LIBRARY_ROOTS, *sys.stdlib_module_names})
 
@@ -722,17 +722,19 @@ class MigrationChecker(Checker):
                         self.report(DB406, node, alias.name)
                         break
                 continue
-            stack.extend(child_nodes(node))
+            stack.extend(statement_children(node))
 
     def _is_application(self, name: str) -> bool:
         if name.partition(".")[0] in _NOT_APPLICATION:
             return False
-        summary = self.ctx.project.module(name)
-        if summary is None or summary is self.ctx.module:
+        # The module's file is enough: nothing of it is read.
+        project = self.ctx.project
+        found = project.module_path(name) if name != project.current.name else None
+        if found is None or found[0] == project.current_file:
             return False
         # helpers of the migration environment (airflow.migrations.utils) are
         # migration code, versioned with the revisions that use them
-        return summary.path is None or not self._in_environment(summary.path)
+        return not self._in_environment(Path(found[0]))
 
     def _in_environment_relative(self, node: ast.ImportFrom) -> bool:
         """A relative import that stays inside the migration environment."""
