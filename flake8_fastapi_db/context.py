@@ -67,6 +67,9 @@ class FileContext:
         module = self.__dict__.get("module")
         if module is not None:
             module.__dict__.clear()
+        project = self.__dict__.get("project")
+        if project is not None:
+            project.release()
         self.__dict__.clear()
 
     # -- identity of the file -----------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from flake8_fastapi_db.checker import Checker
 from flake8_fastapi_db.context import FileContext
 from flake8_fastapi_db.project import index as project_index
@@ -199,7 +201,8 @@ def test_resolve_skips_parsing_a_module_whose_outline_shows_the_wrong_kind(
     assert index.kind("lib.make") is None          # nothing outlined yet: unknown
     assert index.resolve("lib.make", want=project_index.VALUES) is None
     assert index.resolve("lib.VALUE", want=project_index.VALUES) is not None
-    project_index._PARSED.clear()
+    project_index._STORED.clear()
+    index._loaded.clear()
     parsed: list[str] = []
     original = project_index.parse_module
     monkeypatch.setattr(project_index, "parse_module",
@@ -212,20 +215,62 @@ def test_resolve_skips_parsing_a_module_whose_outline_shows_the_wrong_kind(
     assert parsed == ["defs.py"]
 
 
-def test_cached_modules_keep_class_bodies_and_declared_attr_but_not_method_bodies(
+def test_stored_modules_keep_class_bodies_declared_attr_and_init_parameters_only(
         tmp_path: Path) -> None:
     module = tmp_path / "models.py"
     module.write_text("from sqlalchemy.orm import declared_attr as attr\n\n\n"
                       "class User:\n    name = 1\n\n"
-                      "    def greet(self):\n        x = 1\n        return x\n\n"
+                      "    def __init__(self, db: int = 1):\n        self.db = db\n\n"
+                      "    def greet(self, who: str) -> str:\n        x = 1\n        return x\n\n"
                       "    @property\n    def title(self):\n        return self.name\n\n"
                       "    @attr\n    def __table_args__(cls):\n        return ()\n")
     summary = project_index._parse(str(module), "models_for_prune_test", False)
     assert summary is not None
-    name, greet, title, table_args = summary.classes["User"].body
+    name, init, greet, title, table_args = summary.classes["User"].body
     assert isinstance(name, ast.Assign)
+    assert [a.arg for a in init.args.args] == ["self", "db"] and init.args.defaults
+    assert [type(s).__name__ for s in init.body] == ["Pass"]
     assert [type(s).__name__ for s in greet.body] == ["Pass"]
+    assert greet.name == "greet" and not greet.args.args and greet.returns is None
+    assert [ast.unparse(d) for d in title.decorator_list] == ["property"]
     assert [type(s).__name__ for s in title.body] == ["Pass"]
     assert [type(s).__name__ for s in table_args.body] == ["Return"]
-    assert project_index._RETAINED[(str(module), "models_for_prune_test")] < \
-        len(module.read_bytes())
+
+
+def test_stored_modules_come_back_without_a_parse_as_equal_trees(
+        tmp_path: Path, monkeypatch) -> None:
+    """Between files a module is kept as bytes the cyclic collector never walks (and
+    the last few as built trees); every file gets a summary of its own around the
+    same pruned tree, rebuilt without parsing the source once no longer built."""
+    module = tmp_path / "stored.py"
+    module.write_text("import sqlalchemy as sa\n\n\nclass Row:\n    id = sa.Column(sa.Integer)\n\n"
+                      "    def f(self):\n        return 1\n")
+    key = (str(module), "stored_for_test")
+    first = project_index._parse(*key, False)
+    assert first is not None
+    monkeypatch.setattr(project_index, "parse_module", lambda *a: pytest.fail("parsed again"))
+    second = project_index._parse(*key, False)
+    assert second is not None and second is not first and second.tree is first.tree
+    project_index._HOT.pop(key)
+    third = project_index._parse(*key, False)
+    assert third is not None and third.tree is not first.tree
+    assert ast.dump(third.tree, include_attributes=True) == \
+        ast.dump(first.tree, include_attributes=True)
+    assert third.mentions_db_library and list(third.classes) == ["Row"]
+    assert isinstance(project_index._STORED[key][2], bytes)
+
+
+def test_a_module_too_deep_to_store_is_parsed_again_not_lost(tmp_path: Path) -> None:
+    module = tmp_path / "deep.py"
+    module.write_text("X = " + "1" + "+1" * 900 + "\n")
+    key = (str(module), "deep_for_test")
+    first = project_index._parse(*key, False)
+    assert first is not None and "X" in first.assigns
+    assert key not in project_index._STORED
+    assert project_index._parse(*key, False) is not None
+
+
+def test_an_index_returns_the_same_module_object_for_the_whole_file(tmp_path: Path) -> None:
+    index = _index_for(tmp_path, "import lib\n")
+    assert index.module("lib.defs") is not None
+    assert index.module("lib.defs") is index.module("lib.defs")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import os
+import pickle
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -50,19 +51,26 @@ class Symbol:
         return CLASS if self.is_class else FUNCTION if self.is_function else VALUE
 
 
-# (path, module name) -> (mtime_ns, size, summary); shared by every index of the process.
-_PARSED: OrderedDict[tuple[str, str], tuple[int, int, ModuleSummary | None]] = OrderedDict()
-# A parsed tree costs about 30 times its source in memory, so the cache is bounded
-# by source bytes, least recently used first out. Every full collection of the
-# cyclic GC (flake8's own objects trigger them between our files) walks the cached
-# trees, so the bound trades re-parsing against collector time: on zenml + prefect
-# + open-webui, 384 kB cost 8% less CPU than 768 kB (GC 14 s vs 17 s) for 16% more
-# parses (1.3 s more parse time over the whole corpus). A module evicted while a
-# file still uses it stays alive through that file's references.
-_MAX_PARSED_BYTES = 384 * 1024
-_parsed_bytes = 0
-# key -> the part of the source its pruned tree stands for (what the budget counts).
-_RETAINED: dict[tuple[str, str], int] = {}
+# (path, module name) -> (mtime_ns, size, pickled pruned tree, mentions a DB library).
+# Shared by every index of the process; b"" marks a file that is not valid Python.
+#
+# Few trees are kept between files: every full pass of the cyclic collector (flake8's
+# own objects trigger ~240 over a 1.3 M-line corpus) walks every live node, and a
+# 384 kB cache of trees cost more in those passes (~15 s) than it saved in parsing.
+# Pickled bytes are invisible to the collector and load about twice as fast as the
+# source parses (the plugin runs with the collector paused); only the most recently
+# used trees stay built (``_HOT``), for the next files of the same package. Every file
+# gets its own summary around the tree, kept by its ``ProjectIndex`` for the file.
+_STORED: OrderedDict[tuple[str, str], tuple[int, int, bytes, bool]] = OrderedDict()
+# Pickled pruned trees take ~1.4x their source; 8 MB holds the working set of every
+# corpus project (least recently used first out).
+_MAX_STORED_BYTES = 8 * 1024 * 1024
+_stored_bytes = 0
+# key -> (built tree, size of its pickle); bounded by that size. On the corpus 192 kB
+# (~130 kB of source) halves the loads for ~3 s less collector time than 384 kB.
+_HOT: OrderedDict[tuple[str, str], tuple[ast.Module, int]] = OrderedDict()
+_MAX_HOT_BYTES = 192 * 1024
+_hot_bytes = 0
 
 
 def parse_module(path: str | Path, name: str, is_package: bool) -> ModuleSummary | None:
@@ -89,58 +97,98 @@ def _cached(cache: Mapping[tuple[str, str], tuple[int, int, _T]], key: tuple[str
     return stat, entry, fresh
 
 
-def _parse(path: str, name: str, is_package: bool) -> ModuleSummary | None:
-    global _parsed_bytes
+def _restore(entry: tuple[int, int, bytes, bool], path: str, name: str,
+             is_package: bool) -> ModuleSummary | None:
+    blob = entry[2]
+    if not blob:
+        return None
     key = (path, name)
-    stat, cached, fresh = _cached(_PARSED, key)
+    hot = _HOT.get(key)
+    if hot is not None:
+        _HOT.move_to_end(key)
+        tree = hot[0]
+    else:
+        tree = pickle.loads(blob)
+        _keep_hot(key, tree, len(blob))
+    return ModuleSummary(name, tree, Path(path), is_package, mentions=entry[3])
+
+
+def _keep_hot(key: tuple[str, str], tree: ast.Module, size: int) -> None:
+    global _hot_bytes
+    old = _HOT.pop(key, None)
+    if old is not None:
+        _hot_bytes -= old[1]
+    _HOT[key] = (tree, size)
+    _hot_bytes += size
+    while _hot_bytes > _MAX_HOT_BYTES and len(_HOT) > 1:
+        _, (_, evicted) = _HOT.popitem(last=False)
+        _hot_bytes -= evicted
+
+
+def _parse(path: str, name: str, is_package: bool) -> ModuleSummary | None:
+    """A new summary of a project module (its method bodies pruned, see
+    ``prune_methods``): loaded from the store when the file is unchanged,
+    else parsed and stored."""
+    global _stored_bytes
+    key = (path, name)
+    stat, entry, fresh = _cached(_STORED, key)
     if stat is None:
         return None
     if fresh:
-        _PARSED.move_to_end(key)
-        return cached[2]  # type: ignore[index]
-    if cached is not None:
-        _parsed_bytes -= _RETAINED.pop(key, 0)
+        _STORED.move_to_end(key)
+        return _restore(entry, path, name, is_package)  # type: ignore[arg-type]
+    if entry is not None:
+        _stored_bytes -= len(_STORED.pop(key)[2])
     summary = parse_module(path, name, is_package)
     # The outline outlives the tree: later ``kind`` questions need no new parse.
     _keep_outline(key, stat, summary)
-    retained = stat.st_size
+    blob = b""
     if summary is not None:
-        lines = (summary.tree.body[-1].end_lineno or 1) if summary.tree.body else 1
-        retained = int(retained * max(0.0, 1 - drop_method_bodies(summary) / lines))
-    _PARSED[key] = (stat.st_mtime_ns, stat.st_size, summary)
-    _PARSED.move_to_end(key)
-    _RETAINED[key] = retained
-    _parsed_bytes += retained
+        prune_methods(summary)
+        try:
+            blob = pickle.dumps(summary.tree, protocol=pickle.HIGHEST_PROTOCOL)
+        except (RecursionError, pickle.PicklingError, TypeError, ValueError):
+            return summary   # too deeply nested to store: parsed again when asked
+    _STORED[key] = (stat.st_mtime_ns, stat.st_size, blob,
+                    summary is not None and summary.mentions_db_library)
+    _stored_bytes += len(blob)
+    if summary is not None:
+        _keep_hot(key, summary.tree, len(blob))
     # The newest entry always stays, even when it alone exceeds the budget.
-    while _parsed_bytes > _MAX_PARSED_BYTES and len(_PARSED) > 1:
-        evicted, _ = _PARSED.popitem(last=False)
-        _parsed_bytes -= _RETAINED.pop(evicted, 0)
+    while _stored_bytes > _MAX_STORED_BYTES and len(_STORED) > 1:
+        _, evicted = _STORED.popitem(last=False)
+        _stored_bytes -= len(evicted[2])
     return summary
 
 
-def drop_method_bodies(summary: ModuleSummary) -> int:
-    """Empty the method bodies of top-level classes, except ``@declared_attr`` ones;
-    the number of lines dropped.
+def prune_methods(summary: ModuleSummary) -> None:
+    """Reduce the methods of top-level classes to their name and decorators, except
+    ``@declared_attr`` ones (kept whole) and ``__init__`` (keeps its parameters).
 
-    No question asked of *another* module looks into them: model facts read class
-    bodies and ``@declared_attr`` functions, dependencies read ``__init__``'s
-    parameters, session lookups stop at top-level functions. In big model modules
-    methods are most of the tree, so dropping them lets the cache hold several times
-    more modules for the same collector time."""
+    No question asked of *another* module looks further: model facts read class
+    bodies, method names and ``@declared_attr`` functions, dependencies read
+    ``__init__``'s parameters, session lookups stop at top-level functions. In big
+    model modules methods are most of the tree, so the stored trees are several
+    times smaller and load that much faster."""
     from .facts import is_declared_attr
 
-    dropped = 0
     for stmt in module_statements(summary.tree):
         if not isinstance(stmt, ast.ClassDef):
             continue
         for member in stmt.body:
-            if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)) and member.body \
-                    and not (isinstance(member, ast.FunctionDef) and
-                             is_declared_attr(summary, member)):
-                first = member.body[0]
-                dropped += (member.end_lineno or first.lineno) - first.lineno + 1
-                member.body = [ast.copy_location(ast.Pass(), first)]
-    return dropped
+            if not isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)) or \
+                    (isinstance(member, ast.FunctionDef) and is_declared_attr(summary, member)):
+                continue
+            if member.body:
+                member.body = [ast.copy_location(ast.Pass(), member.body[0])]
+            if member.name != "__init__":
+                member.args = _NO_ARGUMENTS
+                member.returns = None
+
+
+# Shared by every pruned method: nothing reads or changes it.
+_NO_ARGUMENTS = ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[],
+                              kw_defaults=[], kwarg=None, defaults=[])
 
 
 # What a top-level name is bound to, as ``ProjectIndex.kind`` reports it.
@@ -161,9 +209,10 @@ class Outline:
     """The names a module binds at top level, without its tree: enough to follow a
     re-export and to tell what a name is.
 
-    One dict of strings (name -> CLASS, FUNCTION, ``=``, ``~`` or ``>qualname``):
-    the cyclic collector stops tracking such a dict, so thousands of outlines
-    kept for the run add nothing to its full passes (frozensets would)."""
+    One dict of strings (name -> CLASS, FUNCTION, ``=``, ``~`` or ``>qualname``).
+    The per-process cache keeps only that dict, which the cyclic collector stops
+    tracking, so thousands of outlines kept for the run add nothing to its full
+    passes (frozensets or these wrappers would)."""
 
     __slots__ = ("names",)
 
@@ -198,8 +247,8 @@ def outline_of(summary: ModuleSummary) -> Outline:
     return Outline(names)
 
 
-# (path, module name) -> (mtime_ns, size, outline); small, so it is kept for the run.
-_OUTLINES: dict[tuple[str, str], tuple[int, int, Outline | None]] = {}
+# (path, module name) -> (mtime_ns, size, outline names); small, kept for the run.
+_OUTLINES: dict[tuple[str, str], tuple[int, int, dict[str, str] | None]] = {}
 _MAX_OUTLINES = 8192
 
 
@@ -209,10 +258,10 @@ def _outline(path: str, name: str, is_package: bool) -> Outline | None:
     if stat is None:
         return None
     if fresh:
-        return cached[2]  # type: ignore[index]
-    _, parsed, parsed_fresh = _cached(_PARSED, key)
-    summary = parsed[2] if parsed_fresh else \
-        parse_module(path, name, is_package)   # the tree is dropped right away
+        return _wrap(cached[2])  # type: ignore[index]
+    _, stored, stored_fresh = _cached(_STORED, key)
+    summary = _restore(stored, path, name, is_package) if stored_fresh else \
+        parse_module(path, name, is_package)   # type: ignore[arg-type]
     return _keep_outline(key, stat, summary)
 
 
@@ -220,7 +269,11 @@ def _known_outline(key: tuple[str, str]) -> tuple[bool, Outline | None]:
     """The outline of a module seen before and unchanged since, without parsing:
     (False, None) when there is none."""
     stat, cached, fresh = _cached(_OUTLINES, key)
-    return (True, cached[2]) if fresh else (stat is None, None)  # type: ignore[index]
+    return (True, _wrap(cached[2])) if fresh else (stat is None, None)  # type: ignore[index]
+
+
+def _wrap(names: dict[str, str] | None) -> Outline | None:
+    return Outline(names) if names is not None else None
 
 
 def _keep_outline(key: tuple[str, str], stat: os.stat_result,
@@ -228,7 +281,8 @@ def _keep_outline(key: tuple[str, str], stat: os.stat_result,
     outline = None if summary is None else outline_of(summary)
     if len(_OUTLINES) >= _MAX_OUTLINES:
         _OUTLINES.clear()
-    _OUTLINES[key] = (stat.st_mtime_ns, stat.st_size, outline)
+    _OUTLINES[key] = (stat.st_mtime_ns, stat.st_size,
+                      outline.names if outline is not None else None)
     return outline
 
 
@@ -282,8 +336,19 @@ class ProjectIndex:
     def __init__(self, roots: tuple[Path, ...], current: ModuleSummary) -> None:
         self.roots = roots
         self.current = current
+        # name -> what ``module`` loaded for this file (the same object every time).
+        self._loaded: dict[str, ModuleSummary | None] = {}
         # Files are compared as strings: the per-process caches hold no Paths.
         self.current_file = os.fspath(current.path) if current.path is not None else None
+
+    def release(self) -> None:
+        """Forget the modules loaded for this file. Facts cached on a summary refer
+        back to it (an index's facts name their module), so they are dropped here
+        rather than left to the cyclic collector."""
+        for summary in self._loaded.values():
+            if summary is not None:
+                summary.__dict__.clear()
+        self._loaded.clear()
 
     @cached_property
     def _current_outline(self) -> Outline:
@@ -294,6 +359,8 @@ class ProjectIndex:
             return None
         if name == self.current.name:
             return self.current
+        if name in self._loaded:
+            return self._loaded[name]
         if name.partition(".")[0] in LIBRARY_ROOTS:
             return None
         found = find_module(name, self.roots)
@@ -302,7 +369,8 @@ class ProjectIndex:
         path, is_package = found
         if path == self.current_file:
             return self.current
-        return _parse(path, name, is_package)
+        summary = self._loaded[name] = _parse(path, name, is_package)
+        return summary
 
     def module_path(self, name: str) -> tuple[str, bool] | None:
         """File of a project module without parsing it."""

@@ -49,7 +49,8 @@ class ModuleSummary:
     """Top-level facts of one module: imports, classes, functions, assignments."""
 
     def __init__(self, name: str, tree: ast.Module, path: Path | None = None,
-                 is_package: bool = False, source: str | None = None) -> None:
+                 is_package: bool = False, source: str | None = None,
+                 mentions: bool | None = None) -> None:
         self.name = name
         self.tree = tree
         self.path = path
@@ -62,9 +63,10 @@ class ModuleSummary:
         self.assigns: dict[str, ast.expr | None] = {}
         self.annotations: dict[str, ast.expr] = {}
         self.toplevel_calls: list[ast.Call] = []
-        # Decided now so the (large) source text is not kept alive with the summary.
+        # Decided now so the (large) source text is not kept alive with the summary;
+        # ``mentions`` is that answer for a tree stored without its source.
         self._mentions = (any(marker in source for marker in DB_LIBRARY_MARKERS)
-                          if source is not None else None)
+                          if source is not None else mentions)
         for stmt in module_statements(tree):
             self._record(stmt)
 
