@@ -8,22 +8,41 @@ holding a project marker) and its ``src/``.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 PROJECT_MARKERS = ("pyproject.toml", "setup.cfg", "setup.py", "tox.ini", ".flake8",
                    "alembic.ini", ".git")
 _MAX_UP = 12
 
 
-@lru_cache(maxsize=4096)
-def _is_file(path: Path) -> bool:
-    return path.is_file()
+# Every per-process memo here is a plain dict of strings, bounded by clearing: the
+# cyclic collector stops tracking such dicts, while an lru_cache of Paths kept some
+# 10,000 objects (links, keys, Paths and their part lists) that every full collection
+# walked again for the rest of the run.
+_LIMIT = 4096
+_T = TypeVar("_T")
 
 
-@lru_cache(maxsize=4096)
-def _is_dir(path: Path) -> bool:
-    return path.is_dir()
+def _remembered(memo: dict[str, _T], key: str, compute: Callable[[str], _T]) -> _T:
+    if key in memo:
+        return memo[key]
+    if len(memo) >= _LIMIT:
+        memo.clear()
+    found = memo[key] = compute(key)
+    return found
+
+
+_IS_FILE: dict[str, bool] = {}
+_PACKAGE_ROOTS: dict[str, str] = {}
+_PROJECT_DIRS: dict[str, str | None] = {}
+_MARKED: dict[str, bool] = {}
+_ROOTS: dict[str, tuple[str, ...]] = {}
+
+
+def _is_file(path: str) -> bool:
+    return _remembered(_IS_FILE, path, os.path.isfile)
 
 
 def package_root(path: Path) -> Path:
@@ -32,25 +51,28 @@ def package_root(path: Path) -> Path:
     A directory without ``__init__.py`` directly inside a regular package is a
     namespace subpackage of it (open-webui's ``open_webui/models/``), not a root.
     """
-    return _package_root_of(path.parent)
+    return Path(_remembered(_PACKAGE_ROOTS, os.path.dirname(path), _package_root_of))
 
 
-@lru_cache(maxsize=4096)
-def _package_root_of(directory: Path) -> Path:
+def _package_root_of(directory: str) -> str:
     for _ in range(_MAX_UP):
-        if not _is_file(directory / "__init__.py") and \
-                not _is_file(directory.parent / "__init__.py"):
+        parent = os.path.dirname(directory)
+        if not _is_file(os.path.join(directory, "__init__.py")) and \
+                not _is_file(os.path.join(parent, "__init__.py")):
             break
-        directory = directory.parent
+        directory = parent
     return directory
 
 
-@lru_cache(maxsize=4096)
 def project_dir(directory: Path) -> Path | None:
-    current = str(directory)
+    found = _remembered(_PROJECT_DIRS, os.fspath(directory), _project_dir)
+    return Path(found) if found is not None else None
+
+
+def _project_dir(current: str) -> str | None:
     for _ in range(_MAX_UP):
-        if _has_marker(current):
-            return Path(current)
+        if _remembered(_MARKED, current, _has_marker):
+            return current
         parent = os.path.dirname(current)
         if parent == current:
             return None
@@ -58,33 +80,27 @@ def project_dir(directory: Path) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=4096)
 def _has_marker(directory: str) -> bool:
-    # Strings, not Paths: every file's directory climbs through the same few
-    # ancestors, and building Path objects dominated the relevance gate.
     return any(os.path.exists(os.path.join(directory, marker)) for marker in PROJECT_MARKERS)
 
 
 def roots_for(path: Path, override: tuple[Path, ...] = ()) -> tuple[Path, ...]:
     if override:
         return override
-    return _roots_of(path.parent)
+    return tuple(Path(root) for root in
+                 _remembered(_ROOTS, os.path.dirname(path), _roots_of))
 
 
-@lru_cache(maxsize=4096)
-def _roots_of(directory: Path) -> tuple[Path, ...]:
+def _roots_of(directory: str) -> tuple[str, ...]:
     """Roots of every file in ``directory`` (files of one folder share them)."""
-    roots = [_package_root_of(directory)]
-    proj = project_dir(directory)
+    roots = [_remembered(_PACKAGE_ROOTS, directory, _package_root_of)]
+    proj = _remembered(_PROJECT_DIRS, directory, _project_dir)
     if proj is not None:
         roots.append(proj)
-        if _is_dir(proj / "src"):
-            roots.append(proj / "src")
-    seen: list[Path] = []
-    for root in roots:
-        if root not in seen:
-            seen.append(root)
-    return tuple(seen)
+        src = os.path.join(proj, "src")
+        if os.path.isdir(src):
+            roots.append(src)
+    return tuple(dict.fromkeys(roots))
 
 
 def module_name_for(path: Path, roots: tuple[Path, ...]) -> tuple[str, bool]:
