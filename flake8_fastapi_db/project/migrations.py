@@ -606,24 +606,41 @@ def _candidate_files(root: Path) -> list[Path]:
     return sorted(found)
 
 
+# Fields of the plain tuples ``ProjectMigrations`` keeps (see its docstring).
+_REVISION, _NAME, _TABLE, _COLUMNS, _UNIQUE = range(5)          # a live index
+_REMOVED_TABLES, _UNKNOWN_RENAMES, _REMOVED_COLUMNS = range(1, 4)  # a removal
+
+
 class ProjectMigrations:
-    """Indexes the project's migrations create and do not drop later."""
+    """Indexes the project's migrations create and do not drop later.
+
+    Kept for the whole run (per project), so it holds only plain tuples of strings,
+    which the cyclic collector stops tracking; named tuples stay tracked, and the
+    ~4,000 of a large project's revisions were walked again by every full collection.
+    """
 
     def __init__(self, facts: list[MigrationFacts]) -> None:
-        self.facts = facts
         parents: dict[str, tuple[str, ...]] = {}
         for fact in facts:
             if fact.revision:
                 parents[fact.revision] = fact.down_revisions
         self._parents = parents
-        self._live: list[MigrationIndex] = [ix for fact in facts for ix in fact.created
-                                            if not self._dropped_later(ix)]
+        self._live: list[tuple[str | None, str | None, str | None, tuple[str, ...], bool]] = [
+            tuple(ix) for fact in facts for ix in fact.created  # type: ignore[misc]
+            if not self._dropped_later(ix, facts)]
+        # (revision, removed tables, unknown renames, removed columns) of the
+        # revisions that remove anything
+        self._removals = [(fact.revision, fact.removed_tables, fact.unknown_renames,
+                           fact.removed_columns) for fact in facts
+                          if fact.revision is not None and (
+                              fact.removed_tables or fact.unknown_renames or
+                              fact.removed_columns)]
         self._helper_tables = frozenset(t for fact in facts for t in fact.helper_index_tables)
         # a renamed table keeps its indexes: look them up under every name it had
-        self._former: dict[str, set[str]] = {}
+        self._former: dict[str, tuple[str, ...]] = {}
         for fact in facts:
             for old, new in fact.renames:
-                self._former.setdefault(new, set()).add(old)
+                self._former[new] = (*self._former.get(new, ()), old)
 
     def _ancestors(self, revision: str) -> set[str] | None:
         seen: set[str] = set()
@@ -640,10 +657,10 @@ class ProjectMigrations:
                     stack.append(parent)
         return seen
 
-    def _dropped_later(self, index: MigrationIndex) -> bool:
+    def _dropped_later(self, index: MigrationIndex, facts: list[MigrationFacts]) -> bool:
         if index.name is None or index.revision is None:
             return False
-        for fact in self.facts:
+        for fact in facts:
             if fact.revision is None or fact.revision == index.revision:
                 continue
             for name, table in fact.dropped:
@@ -664,13 +681,14 @@ class ProjectMigrations:
         """
         if revision is None:
             return False
-        for fact in self.facts:
-            if fact.revision is None or fact.revision == revision:
+        for removal in self._removals:
+            later = removal[_REVISION]
+            if later == revision:
                 continue
-            if table not in fact.removed_tables and not fact.unknown_renames and \
-                    (table, column) not in fact.removed_columns:
+            if table not in removal[_REMOVED_TABLES] and not removal[_UNKNOWN_RENAMES] and \
+                    (table, column) not in removal[_REMOVED_COLUMNS]:
                 continue
-            ancestors = self._ancestors(fact.revision)
+            ancestors = self._ancestors(later)  # type: ignore[arg-type]
             if ancestors is not None and revision in ancestors:
                 return True
         return False
@@ -693,23 +711,23 @@ class ProjectMigrations:
         names = self._names(table) if table is not None else set()
         if names & self._helper_tables:
             return True
-        return any(ix.columns[0] == column and (table is None or ix.table in (None, *names))
+        return any(ix[_COLUMNS][0] == column and (table is None or ix[_TABLE] in (None, *names))
                    for ix in self._live)
 
     def index_columns(self, table: str | None) -> list[tuple[str, ...]]:
         """Column lists of the live migration indexes of ``table`` (all if unknown)."""
-        return [ix.columns for ix in self._live
-                if table is None or ix.table in (None, table)]
+        return [ix[_COLUMNS] for ix in self._live
+                if table is None or ix[_TABLE] in (None, table)]
 
     def unique_with(self, table: str | None, column: str) -> bool:
         """A live unique index or constraint of ``table`` includes ``column``."""
-        return any(ix.unique and column in ix.columns and
-                   (table is None or ix.table in (None, table)) for ix in self._live)
+        return any(ix[_UNIQUE] and column in ix[_COLUMNS] and
+                   (table is None or ix[_TABLE] in (None, table)) for ix in self._live)
 
     def covers(self, table: str | None, columns: tuple[str, ...]) -> bool:
         n = len(columns)
-        return any(set(ix.columns[:n]) == set(columns) and
-                   (table is None or ix.table in (None, table)) for ix in self._live)
+        return any(set(ix[_COLUMNS][:n]) == set(columns) and
+                   (table is None or ix[_TABLE] in (None, table)) for ix in self._live)
 
 
 def _chain_link(summary: ModuleSummary) -> bool:
