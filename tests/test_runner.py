@@ -196,7 +196,7 @@ def test_outline_kind_agrees_with_resolve_once_modules_are_outlined(tmp_path: Pa
 def test_resolve_skips_parsing_a_module_whose_outline_shows_the_wrong_kind(
         tmp_path: Path, monkeypatch) -> None:
     """A name the caller cannot use (a function where a value is wanted) costs no parse
-    once its module was outlined, even after its tree left the parse cache."""
+    once its module was outlined, even after its tree is no longer kept."""
     index = _index_for(tmp_path, "import lib\n")
     assert index.kind("lib.make") is None          # nothing outlined yet: unknown
     assert index.resolve("lib.make", want=project_index.VALUES) is None

@@ -345,10 +345,9 @@ def _op_table(method: str, call: ast.Call, module: ModuleSummary | None = None) 
     return literal_text(module, value) if value is not None else None
 
 
-# The facts of every revision are kept for the whole run (hundreds per project).
-# As named tuples of strings the cyclic collector stops tracking them; as
-# dataclasses with lists and frozensets they were 15,000 objects on the corpus
-# that each of its full passes walked again.
+# The facts of one revision. Those of every revision of a project are read once per
+# run; ``ProjectMigrations`` keeps what it needs of them as plain tuples (a named
+# tuple, unlike a plain tuple of strings, stays tracked by the cyclic collector).
 class MigrationIndex(NamedTuple):
     """An index, unique constraint or primary key a migration creates."""
 
