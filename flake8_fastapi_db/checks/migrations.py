@@ -728,9 +728,8 @@ class MigrationChecker(Checker):
         if name.partition(".")[0] in _NOT_APPLICATION:
             return False
         # The module's file is enough: nothing of it is read.
-        project = self.ctx.project
-        found = project.module_path(name) if name != project.current.name else None
-        if found is None or found[0] == project.current_file:
+        found = self.ctx.project.module_path(name)
+        if found is None or found[0] == self.ctx.project.current_file:
             return False
         # helpers of the migration environment (airflow.migrations.utils) are
         # migration code, versioned with the revisions that use them
