@@ -17,9 +17,15 @@ memory, import cost and ratios against the targets of DESIGN.md invariant 7:
 
 "plain" is flake8 in the same environment with the plugin's distribution
 filtered out of plugin discovery (``benchmarks/_flake8_runner.py``). The
-plugin under test is the one importable by the running interpreter. Each
-figure is the median of ``--runs`` runs. The last line printed is exactly
-``overhead=<value with 3 decimals>``.
+plugin under test is the one importable by the running interpreter. The last
+line printed is exactly ``overhead=<value with 3 decimals>``.
+
+The runs are made in ``--runs`` rounds. A round runs every configuration once,
+the two sides of each ratio one right after the other, and every other round
+runs them in reverse order. Each ratio is computed within a round and the
+median over rounds is reported, with its range: the machine's speed drifts by
+tens of percent within minutes, which one run per configuration, or medians
+taken per configuration, would pass on to the ratios.
 
 Usage (stdlib only)::
 
@@ -39,7 +45,7 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,21 +104,57 @@ def run_once(mode: str, flake8_args: Sequence[str], paths_file: Path) -> Measure
                    data["db000_lines"], data["output_lines"])
 
 
-def median_measure(label: str, runs: int, mode: str, flake8_args: Sequence[str],
-                   paths: Sequence[Path], workdir: Path) -> Measure:
-    paths_file = workdir / f"paths-{label.replace(' ', '_').replace('/', '')}.txt"
-    paths_file.write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
-    results = []
-    for i in range(runs):
-        log(f"  {label}: run {i + 1}/{runs} ...")
-        results.append(run_once(mode, flake8_args, paths_file))
-        log(f"  {label}: wall {results[-1].seconds:.2f} s, cpu {results[-1].cpu:.2f} s, "
-            f"{results[-1].maxrss_kb / 1024:.0f} MiB, {results[-1].db_lines} DB lines")
-    last = results[-1]
-    return Measure(statistics.median(r.seconds for r in results),
-                   statistics.median(r.cpu for r in results),
-                   int(statistics.median(r.maxrss_kb for r in results)),
+def run_rounds(jobs: Sequence[tuple[str, str, str, list[str], list[Path]]], rounds: int,
+               workdir: Path, parallel: bool) -> dict[str, list[Measure]]:
+    """Every job once per round; odd rounds in reverse order (see the module doc).
+
+    With ``parallel`` every job of a round runs at once: CPU-time ratios stay
+    meaningful, wall times do not.
+    """
+    paths_files: dict[str, Path] = {}
+    for key, _label, _mode, _fargs, paths in jobs:
+        paths_files[key] = workdir / f"paths-{key}.txt"
+        paths_files[key].write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
+
+    def one(job: tuple[str, str, str, list[str], list[Path]], number: int) -> Measure:
+        key, label, mode, fargs, _paths = job
+        log(f"  round {number}/{rounds} {label} ...")
+        m = run_once(mode, fargs, paths_files[key])
+        log(f"  round {number}/{rounds} {label}: wall {m.seconds:.2f} s, cpu {m.cpu:.2f} s, "
+            f"{m.maxrss_kb / 1024:.0f} MiB, {m.db_lines} DB lines")
+        return m
+
+    results: dict[str, list[Measure]] = {key: [] for key, *_ in jobs}
+    for index in range(rounds):
+        order = list(jobs) if index % 2 == 0 else list(reversed(jobs))
+        if parallel:
+            with ThreadPoolExecutor(max_workers=len(order)) as pool:
+                done = [(job[0], pool.submit(one, job, index + 1)) for job in order]
+                for key, future in done:
+                    results[key].append(future.result())
+        else:
+            for job in order:
+                results[job[0]].append(one(job, index + 1))
+    return results
+
+
+def median_of(measures: Sequence[Measure]) -> Measure:
+    last = measures[-1]
+    return Measure(statistics.median(m.seconds for m in measures),
+                   statistics.median(m.cpu for m in measures),
+                   int(statistics.median(m.maxrss_kb for m in measures)),
                    last.db_lines, last.db000_lines, last.output_lines)
+
+
+def paired(results: dict[str, list[Measure]], over: str, under: str,
+           value: Callable[[Measure, Measure], float]) -> tuple[float, float, float]:
+    """``value(over, under)`` within each round: (median, min, max) over rounds."""
+    values = [value(a, b) for a, b in zip(results[over], results[under])]
+    return statistics.median(values), min(values), max(values)
+
+
+def spread(low: float, high: float) -> str:
+    return f" ({low:.3f}-{high:.3f})" if high > low else ""
 
 
 # -- import cost -------------------------------------------------------------
@@ -260,13 +302,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help=f"{QUICK_FILES_PER_PROJECT} files per project, 1 run (smoke test)")
     parser.add_argument("--runs", type=int, default=None,
-                        help="runs per figure, median reported (default 3; 1 with --quick)")
+                        help="rounds (each configuration once per round); ratios are the "
+                             "median over rounds (default 3; 1 with --quick)")
     parser.add_argument("--cache", help="corpus cache folder (as for corpus.py)")
     parser.add_argument("--skip", default="",
                         help="comma-separated parts to skip: dbonly,floor,nondb,jobs2,scaling")
     parser.add_argument("--parallel", action="store_true",
-                        help="run all configurations concurrently (shared machines: faster, "
-                             "CPU ratios stay valid, wall times do not)")
+                        help="run a round's configurations concurrently (shared machines: "
+                             "faster, CPU ratios stay valid, wall times do not)")
     parser.add_argument("--strict", action="store_true", help="exit 1 if a target fails")
     args = parser.parse_args(argv)
     runs = args.runs if args.runs is not None else (1 if args.quick else 3)
@@ -310,10 +353,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         work = Path(tmp)
         log(f"corpus: {len(all_files)} files, {lines} lines ({len(non_db)} non-DB files, "
             f"{non_db_lines} lines); runs={runs}; python={sys.executable}")
-        # (key, label, mode, flake8 args, paths)
+        # (key, label, mode, flake8 args, paths). Order matters: the two sides of a
+        # ratio run next to each other (plain sits between "with plugin" and "DB only").
         jobs: list[tuple[str, str, str, list[str], list[Path]]] = [
-            ("plain", "plain", "plain", plain_args, targets),
             ("plugin", "with plugin", "plugin", plugin_args, targets),
+            ("plain", "plain", "plain", plain_args, targets),
         ]
         if "dbonly" not in skip:
             jobs.append(("only", "DB only", "only", ["--jobs", "1", "--select=DB"], targets))
@@ -342,17 +386,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     second.append(copies / tree.name)
             jobs.append(("twice", "corpus twice, with plugin", "plugin", plugin_args,
                          [*targets, *second]))
-        if args.parallel:
-            # Every configuration at once: the CPU-time ratios stay meaningful,
-            # the wall times (and the --jobs 2 speed-up) do not.
-            with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
-                futures = {key: pool.submit(median_measure, label, runs, mode, fargs, paths,
-                                            work)
-                           for key, label, mode, fargs, paths in jobs}
-                results.update({key: future.result() for key, future in futures.items()})
-        else:
-            for key, label, mode, fargs, paths in jobs:
-                results[key] = median_measure(label, runs, mode, fargs, paths, work)
+        per_round = run_rounds(jobs, runs, work, args.parallel)
+        results.update({key: median_of(measures) for key, measures in per_round.items()})
 
     imp_ms, heavy = import_cost("import flake8_fastapi_db.plugin", "flake8_fastapi_db",
                                 max(runs, 5))
@@ -362,10 +397,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "flake8_fastapi_db", max(runs, 5))
 
     # -- table ---------------------------------------------------------------
-    plain = results["plain"]
-    plugin = results["plugin"]
     print(f"flake8-fastapi-db benchmark: {len(trees)} project(s), {len(all_files)} files, "
-          f"{lines:,} lines{' (quick subset)' if args.quick else ''}; median of {runs} run(s)")
+          f"{lines:,} lines{' (quick subset)' if args.quick else ''}; {runs} round(s), "
+          f"medians (ratios: median within-round ratio, range)")
     print(f"python {sys.version.split()[0]} at {sys.executable}; cpus={os.cpu_count()}")
     print()
     print(f"{'run':<36} {'wall s':>8} {'cpu s':>8} {'lines/cpu-s':>11} {'peak RSS MiB':>13} "
@@ -398,15 +432,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Ratios use CPU seconds: on a shared machine wall time measures the
     # neighbours as much as flake8. (--jobs 2 is compared on wall time.)
-    overhead = (plugin.cpu - plain.cpu) / plain.cpu
-    rows.append(("overhead (plugin - plain) / plain", f"{overhead:.3f}",
+    def cpu_ratio(a: Measure, b: Measure) -> float:
+        return a.cpu / b.cpu
+
+    overhead, low, high = paired(per_round, "plugin", "plain", lambda a, b: a.cpu / b.cpu - 1)
+    rows.append(("overhead (plugin - plain) / plain", f"{overhead:.3f}{spread(low, high)}",
                  f"<= {TARGETS['overhead']}", verdict(overhead <= TARGETS["overhead"])))
     if "only" in results:
-        ratio = results["only"].cpu / plain.cpu
-        rows.append(("DB only / plain", f"{ratio:.3f}", f"<= {TARGETS['db_only']}",
-                     verdict(ratio <= TARGETS["db_only"])))
+        ratio, low, high = paired(per_round, "only", "plain", cpu_ratio)
+        rows.append(("DB only / plain", f"{ratio:.3f}{spread(low, high)}",
+                     f"<= {TARGETS['db_only']}", verdict(ratio <= TARGETS["db_only"])))
         if "none" in results:
-            own = (results["only"].cpu - results["none"].cpu) / plain.cpu
+            own = statistics.median(
+                (o.cpu - n.cpu) / p.cpu for o, n, p in
+                zip(per_round["only"], per_round["none"], per_round["plain"]))
             rows.append(("  (info) (DB only - floor) / plain", f"{own:.3f}", "-", "-"))
     import_ok = imp_ms <= TARGETS["import_ms"] and "astroid" not in heavy
     rows.append(("import flake8_fastapi_db.plugin (ms)",
@@ -415,22 +454,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows.append(("  (info) + context/runner/all checks",
                  f"{full_ms:.1f} heavy={','.join(sorted(full_heavy)) or 'none'}", "-", "-"))
     if "nondb_plugin" in results:
-        ratio = results["nondb_plugin"].cpu / results["nondb_plain"].cpu
-        rows.append((f"non-DB files ({len(non_db)}) plugin / plain", f"{ratio:.3f}",
+        ratio, low, high = paired(per_round, "nondb_plugin", "nondb_plain", cpu_ratio)
+        rows.append((f"non-DB files ({len(non_db)}) plugin / plain",
+                     f"{ratio:.3f}{spread(low, high)}",
                      f"<= {TARGETS['non_db']}", verdict(ratio <= TARGETS["non_db"])))
     if "textnondb_plugin" in results:
-        ratio = results["textnondb_plugin"].cpu / results["textnondb_plain"].cpu
-        rows.append((f"  (info) no DB library named ({len(text_non_db)})", f"{ratio:.3f}",
+        ratio, low, high = paired(per_round, "textnondb_plugin", "textnondb_plain", cpu_ratio)
+        rows.append((f"  (info) no DB library named ({len(text_non_db)})",
+                     f"{ratio:.3f}{spread(low, high)}",
                      "-", "-"))
     if "twice" in results:
-        ratio = results["twice"].cpu / plugin.cpu
-        rows.append(("scaling: corpus x2 / x1 (plugin)", f"{ratio:.3f}",
+        ratio, low, high = paired(per_round, "twice", "plugin", cpu_ratio)
+        rows.append(("scaling: corpus x2 / x1 (plugin)", f"{ratio:.3f}{spread(low, high)}",
                      f"<= {TARGETS['scaling']}", verdict(ratio <= TARGETS["scaling"])))
-    rss = plugin.maxrss_kb / plain.maxrss_kb
-    rows.append(("peak RSS plugin / plain", f"{rss:.3f}", f"<= {TARGETS['rss']}",
+    rss, low, high = paired(per_round, "plugin", "plain", lambda a, b: a.maxrss_kb / b.maxrss_kb)
+    rows.append(("peak RSS plugin / plain", f"{rss:.3f}{spread(low, high)}",
+                 f"<= {TARGETS['rss']}",
                  verdict(rss <= TARGETS["rss"])))
     if "jobs2" in results:
-        speedup = plugin.seconds / results["jobs2"].seconds
+        speedup = paired(per_round, "plugin", "jobs2", lambda a, b: a.seconds / b.seconds)[0]
         rows.append(("(info) --jobs 2 wall speed-up", f"{speedup:.2f}x", "-", "-"))
 
     width = max(len(r[0]) for r in rows)
