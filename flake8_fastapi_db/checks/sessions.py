@@ -39,7 +39,10 @@ BROAD_ERRORS = frozenset({"Exception", "BaseException"})
 _FUNCTION_MARKERS = ("commit", "flush", "yield", "get(", "select(", "query(")
 # Text of a read-modify-write: an augmented assignment or ``o.a = ... o.a ...``.
 _AUG_OPS = ("+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=", "<<=", ">>=", "@=")
-_SELF_ASSIGN = re.compile(r"(\w+)\.(\w+)\s*=[^=].*\b\1\.\2\b")
+# The object's name starts at a word boundary, as its second mention must: without
+# that the engine also tries every suffix of every word (and ``db_flow.id = flow.id``
+# is not one object either), 2.3x slower over the corpus.
+_SELF_ASSIGN = re.compile(r"(?<!\w)(\w+)\.(\w+)\s*=[^=].*\b\1\.\2\b")
 SINGLE_RESULT = frozenset({"first", "one", "one_or_none", "scalar_one", "scalar_one_or_none",
                            "scalar", "get", "get_one"})
 
