@@ -30,8 +30,19 @@ def child_fields(node_type: type) -> tuple[str, ...]:
     return fields
 
 
+# Children of every node of the file being checked, recorded by the runner's one walk
+# and forgotten when the file is released: the rules walk function bodies again and
+# again, and reading the fields of each node anew was a tenth of the plugin's time.
+RECORDED: dict[ast.AST, list[ast.AST]] = {}
+
+
 def child_nodes(node: ast.AST) -> list[ast.AST]:
-    """Direct children in field order, like ``ast.iter_child_nodes`` minus singletons."""
+    """Direct children in field order, like ``ast.iter_child_nodes`` minus singletons.
+
+    The list may be shared (``RECORDED``): callers must not change it."""
+    known = RECORDED.get(node)
+    if known is not None:
+        return known
     fields = CHILD_FIELDS.get(type(node)) or child_fields(type(node))
     out: list[ast.AST] = []
     for name in fields:

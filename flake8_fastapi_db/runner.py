@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterator
 
-from .astwalk import CHILD_FIELDS, SINGLETON_FIELDS
+from .astwalk import CHILD_FIELDS, RECORDED, SINGLETON_FIELDS
 from .checker import Checker, Violation
 from .context import FileContext
 from .registry import load_checkers
@@ -61,18 +61,16 @@ class Runner:
         expression-context nodes (``Load``, ``Add``, ``Eq``...) are shared
         singletons: they get no parent entry and are not visited unless a
         checker asks for them.
+
+        The tree is laid out first (parents, children, order) and the checkers
+        are called after: every node's parent is known to every visit, and the
+        checkers' own walks of the tree read the recorded children.
         """
         want_singletons = any(issubclass(t, _SINGLETON_TYPES) for t in dispatch)
-        fields_cache = _ALL_FIELDS if want_singletons else CHILD_FIELDS
-        skipped = frozenset() if want_singletons else SINGLETON_FIELDS
         failed = self.failed
-        parents = self.ctx.parents
-        stack: list[ast.AST] = [self.ctx.tree]
-        pop, extend, get_handlers, node_class = stack.pop, stack.extend, dispatch.get, ast.AST
-        while stack:
-            node = pop()
-            node_type = type(node)
-            handlers = get_handlers(node_type)
+        get_handlers = dispatch.get
+        for node in self._layout(want_singletons):
+            handlers = get_handlers(type(node))
             if handlers:
                 for checker, handler in handlers:
                     if checker in failed:
@@ -81,6 +79,22 @@ class Runner:
                         handler(node)
                     except (Exception, RecursionError) as exc:  # noqa: BLE001 - isolation
                         failed[checker] = exc
+
+    def _layout(self, want_singletons: bool) -> list[ast.AST]:
+        """Every node in pre-order; fills the parent map and ``RECORDED``."""
+        fields_cache = _ALL_FIELDS if want_singletons else CHILD_FIELDS
+        skipped = frozenset() if want_singletons else SINGLETON_FIELDS
+        parents = self.ctx.parents
+        # The recorded children are what ``child_nodes`` would read: singletons left out.
+        recorded = RECORDED if not want_singletons else {}
+        order: list[ast.AST] = []
+        visit = order.append
+        stack: list[ast.AST] = [self.ctx.tree]
+        pop, extend, node_class = stack.pop, stack.extend, ast.AST
+        while stack:
+            node = pop()
+            visit(node)
+            node_type = type(node)
             fields = fields_cache.get(node_type)
             if fields is None:
                 fields = fields_cache[node_type] = tuple(
@@ -95,11 +109,12 @@ class Runner:
                             add(item)
                 elif isinstance(value, node_class):
                     add(value)
+            recorded[node] = children
             if children:
                 for child in children:
                     parents[child] = node
-                children.reverse()
-                extend(children)
+                extend(reversed(children))
+        return order
 
     def release(self) -> None:
         """Drop every per-file structure now.
@@ -113,6 +128,7 @@ class Runner:
         for checker in self.checkers:
             checker.__dict__.clear()
         self.checkers = []
+        RECORDED.clear()
         self.failed.clear()
         self.ctx.release()
 

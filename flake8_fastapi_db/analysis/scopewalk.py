@@ -47,8 +47,7 @@ def _collect(stack: list[ast.AST], *, decorators: bool, comprehensions: bool) ->
             continue
         children = child_nodes(node)
         if children:
-            children.reverse()
-            extend(children)
+            extend(reversed(children))
     return out
 
 
