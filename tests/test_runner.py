@@ -274,3 +274,41 @@ def test_an_index_returns_the_same_module_object_for_the_whole_file(tmp_path: Pa
     index = _index_for(tmp_path, "import lib\n")
     assert index.module("lib.defs") is not None
     assert index.module("lib.defs") is index.module("lib.defs")
+
+
+class LayoutProbe(Checker):
+    """Records, at its first visit, what the layout tells about the whole file."""
+    name = "layout-probe"
+    rules = (Boom,)
+
+    def begin(self) -> None:
+        self.seen: list[tuple[bool, bool]] = []
+
+    def visit_Module(self, node: ast.Module) -> None:
+        from flake8_fastapi_db.astwalk import RECORDED, child_nodes
+
+        singletons = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
+        for inner in ast.walk(node):
+            if isinstance(inner, singletons):
+                continue
+            fresh = [c for c in ast.iter_child_nodes(inner) if not isinstance(c, singletons)]
+            has_parent = inner is node or self.ctx.parent(inner) is not None
+            self.seen.append((has_parent, inner in RECORDED and child_nodes(inner) == fresh))
+
+
+def test_every_parent_and_child_is_known_before_the_first_visit() -> None:
+    ctx = FileContext(ast.parse(SOURCE), "x.py", SOURCE.splitlines(True), Settings())
+    runner = Runner(ctx, [LayoutProbe])
+    runner.run()
+    seen = runner.checkers[0].seen
+    runner.release()
+    assert len(seen) > 30 and all(parent and children for parent, children in seen)
+
+
+def test_the_recorded_children_are_forgotten_when_the_file_is_done() -> None:
+    from flake8_fastapi_db.astwalk import RECORDED
+    from flake8_fastapi_db.plugin import Plugin
+
+    tree = ast.parse(SOURCE)
+    assert list(Plugin(tree, "x.py", SOURCE.splitlines(True)).run())
+    assert not RECORDED
