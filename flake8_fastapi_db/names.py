@@ -136,6 +136,16 @@ class ImportMap:
             if isinstance(stmt, (ast.Import, ast.ImportFrom)):
                 self._add(stmt, is_package, override=False)
 
+    @classmethod
+    def from_parts(cls, module: str, names: dict[str, str],
+                   modules: Iterable[str]) -> ImportMap:
+        """A map read before (``names`` and ``modules`` of an earlier one)."""
+        made = cls.__new__(cls)
+        made.module = module
+        made.names = dict(names)
+        made.modules = set(modules)
+        return made
+
     def _add(self, stmt: ast.Import | ast.ImportFrom, is_package: bool, override: bool) -> None:
         bind = self.names.__setitem__ if override else self.names.setdefault
         if isinstance(stmt, ast.Import):

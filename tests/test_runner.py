@@ -9,6 +9,7 @@ import pytest
 from flake8_fastapi_db.checker import Checker
 from flake8_fastapi_db.context import FileContext
 from flake8_fastapi_db.project import index as project_index
+from flake8_fastapi_db.project.modules import StoredBody
 from flake8_fastapi_db.registry import load_checkers
 from flake8_fastapi_db.rules import Rule
 from flake8_fastapi_db.runner import Runner
@@ -254,10 +255,37 @@ def test_stored_modules_come_back_without_a_parse_as_equal_trees(
     project_index._HOT.pop(key)
     third = project_index._parse(*key, False)
     assert third is not None and third.tree is not first.tree
+    assert third.mentions_db_library and list(third.classes) == ["Row"]
+    assert third.classes["Row"] is third.tree.body[1]   # its body loaded on the way out
     assert ast.dump(third.tree, include_attributes=True) == \
         ast.dump(first.tree, include_attributes=True)
-    assert third.mentions_db_library and list(third.classes) == ["Row"]
     assert isinstance(project_index._STORED[key][2], bytes)
+
+
+def test_a_stored_module_loads_a_definition_body_only_when_it_is_asked_for(
+        tmp_path: Path) -> None:
+    """The bodies of top-level classes and functions come back pickled; every way a
+    summary hands a definition out loads its body first. Imports inside the bodies
+    still count (read when the module was parsed)."""
+    module = tmp_path / "lazy.py"
+    module.write_text("import sqlalchemy as sa\n\n\nclass A:\n    x = sa.Column(sa.Integer)\n\n\n"
+                      "class B:\n    y = 1\n\n\n"
+                      "def make():\n    from sqlalchemy.orm import Session as Late\n"
+                      "    return Late()\n")
+    key = (str(module), "lazy_for_test")
+    whole = project_index._parse(*key, False)
+    assert whole is not None
+    project_index._HOT.pop(key)
+    summary = project_index._parse(*key, False)
+    assert summary is not None
+    a, b, make = summary.tree.body[1:]
+    assert all(isinstance(d.body, StoredBody) and d.body == [] for d in (a, b, make))
+    assert summary.imports.names["Late"] == "sqlalchemy.orm.Session"
+    assert summary.classes["A"] is a and ast.unparse(a) == ast.unparse(whole.classes["A"])
+    assert isinstance(b.body, StoredBody)                  # not asked for: still stored
+    assert summary.functions.get("make") is make and isinstance(make.body[0], ast.ImportFrom)
+    assert [n.body is not None for n in summary.classes.values()] == [True, True]
+    assert not isinstance(b.body, StoredBody)
 
 
 def test_a_module_too_deep_to_store_is_parsed_again_not_lost(tmp_path: Path) -> None:

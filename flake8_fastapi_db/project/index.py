@@ -16,14 +16,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable, TypeVar, Union
 
-from ..names import LIBRARY_ROOTS
-from .modules import ModuleSummary, module_statements
+from ..names import LIBRARY_ROOTS, ImportMap
+from .modules import ModuleSummary, StoredBody, definitions, module_statements
 from .roots import find_module
 
 SymbolNode = Union[ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef, ast.expr]
 
 _MAX_HOPS = 16
 _T = TypeVar("_T")
+_E = TypeVar("_E", bound=tuple)  # type: ignore[type-arg]
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,7 @@ class Symbol:
         return CLASS if self.is_class else FUNCTION if self.is_function else VALUE
 
 
-# (path, module name) -> (mtime_ns, size, pickled pruned tree, mentions a DB library).
-# Shared by every index of the process; b"" marks a file that is not valid Python.
+# (path, module name) -> _Stored. Shared by every index of the process.
 #
 # Few trees are kept between files: every full pass of the cyclic collector (flake8's
 # own objects trigger ~240 over a 1.3 M-line corpus) walks every live node, and a
@@ -61,9 +61,18 @@ class Symbol:
 # source parses (the plugin runs with the collector paused); only the most recently
 # used trees stay built (``_HOT``), for the next files of the same package. Every file
 # gets its own summary around the tree, kept by its ``ProjectIndex`` for the file.
-_STORED: OrderedDict[tuple[str, str], tuple[int, int, bytes, bool]] = OrderedDict()
-# Pickled pruned trees take ~1.4x their source; 8 MB holds the working set of every
-# corpus project (least recently used first out).
+#
+# A stored module is pickled in parts: the tree with the bodies of its top-level
+# classes and functions taken out, and each of those bodies; a file gets a body back
+# only when it asks for that definition (``modules.StoredBody``). Over the corpus a
+# file needs about a seventh of the definitions' bytes it used to load.
+# _Stored = (mtime_ns, size, tree without bodies (b"": not valid Python), mentions a DB
+#            library, import names, imported modules, the bodies in ``definitions`` order)
+_Stored = tuple[int, int, bytes, bool, dict[str, str], tuple[str, ...], tuple[bytes, ...]]
+_STORED: OrderedDict[tuple[str, str], _Stored] = OrderedDict()
+# Pickled pruned trees take about three times their source (prefect's server package);
+# 8 MB holds the working set of every corpus project: 0.8 of 17.7 MB parsed twice over
+# a corpus run (least recently used first out).
 _MAX_STORED_BYTES = 8 * 1024 * 1024
 _stored_bytes = 0
 # key -> (built tree, size of its pickle); bounded by that size. Replaying the corpus'
@@ -85,10 +94,11 @@ def parse_module(path: str | Path, name: str, is_package: bool) -> ModuleSummary
     return ModuleSummary(name, tree, Path(path), is_package, source)
 
 
-def _cached(cache: Mapping[tuple[str, str], tuple[int, int, _T]], key: tuple[str, str],
-            ) -> tuple[os.stat_result | None, tuple[int, int, _T] | None, bool]:
+def _cached(cache: Mapping[tuple[str, str], _E], key: tuple[str, str],
+            ) -> tuple[os.stat_result | None, _E | None, bool]:
     """The file's stat (None when it is gone), its entry in ``cache`` and whether that
-    entry is current (same mtime and size). Shared by the two per-process caches."""
+    entry is current (same mtime and size, its first two items). Shared by the two
+    per-process caches."""
     try:
         stat = os.stat(key[0])
     except OSError:
@@ -98,8 +108,7 @@ def _cached(cache: Mapping[tuple[str, str], tuple[int, int, _T]], key: tuple[str
     return stat, entry, fresh
 
 
-def _restore(entry: tuple[int, int, bytes, bool], path: str, name: str,
-             is_package: bool) -> ModuleSummary | None:
+def _restore(entry: _Stored, path: str, name: str, is_package: bool) -> ModuleSummary | None:
     blob = entry[2]
     if not blob:
         return None
@@ -110,8 +119,30 @@ def _restore(entry: tuple[int, int, bytes, bool], path: str, name: str,
         tree = hot[0]
     else:
         tree = pickle.loads(blob)
-        _keep_hot(key, tree, len(blob))
-    return ModuleSummary(name, tree, Path(path), is_package, mentions=entry[3])
+        for definition, body in zip(definitions(tree), entry[6]):
+            definition.body = StoredBody(body)
+        _keep_hot(key, tree, _stored_size(entry))
+    return ModuleSummary(name, tree, Path(path), is_package, mentions=entry[3],
+                         imports=ImportMap.from_parts(name, entry[4], entry[5]), stored=True)
+
+
+def _stored_size(entry: _Stored) -> int:
+    return len(entry[2]) + sum(len(body) for body in entry[6])
+
+
+def _store(summary: ModuleSummary) -> tuple[bytes, tuple[bytes, ...]]:
+    """The tree without its definitions' bodies, and the bodies, pickled. The summary
+    keeps its whole tree. Raises what pickling a too deeply nested tree raises."""
+    found = definitions(summary.tree)
+    kept = [definition.body for definition in found]
+    try:
+        bodies = tuple(pickle.dumps(body, protocol=pickle.HIGHEST_PROTOCOL) for body in kept)
+        for definition in found:
+            definition.body = []
+        return pickle.dumps(summary.tree, protocol=pickle.HIGHEST_PROTOCOL), bodies
+    finally:
+        for definition, body in zip(found, kept):
+            definition.body = body
 
 
 def _keep_hot(key: tuple[str, str], tree: ast.Module, size: int) -> None:
@@ -139,26 +170,29 @@ def _parse(path: str, name: str, is_package: bool) -> ModuleSummary | None:
         _STORED.move_to_end(key)
         return _restore(entry, path, name, is_package)  # type: ignore[arg-type]
     if entry is not None:
-        _stored_bytes -= len(_STORED.pop(key)[2])
+        _stored_bytes -= _stored_size(_STORED.pop(key))
     summary = parse_module(path, name, is_package)
     # The outline outlives the tree: later ``kind`` questions need no new parse.
     _keep_outline(key, stat, summary)
-    blob = b""
+    blob, bodies = b"", ()
     if summary is not None:
         prune_methods(summary)
         try:
-            blob = pickle.dumps(summary.tree, protocol=pickle.HIGHEST_PROTOCOL)
+            blob, bodies = _store(summary)
         except (RecursionError, pickle.PicklingError, TypeError, ValueError):
             return summary   # too deeply nested to store: parsed again when asked
-    _STORED[key] = (stat.st_mtime_ns, stat.st_size, blob,
-                    summary is not None and summary.mentions_db_library)
-    _stored_bytes += len(blob)
+    entry: _Stored = (stat.st_mtime_ns, stat.st_size, blob,
+                      summary is not None and summary.mentions_db_library,
+                      dict(summary.imports.names) if summary is not None else {},
+                      tuple(summary.imports.modules) if summary is not None else (), bodies)
+    _STORED[key] = entry
+    _stored_bytes += _stored_size(entry)
     if summary is not None:
-        _keep_hot(key, summary.tree, len(blob))
+        _keep_hot(key, summary.tree, _stored_size(entry))
     # The newest entry always stays, even when it alone exceeds the budget.
     while _stored_bytes > _MAX_STORED_BYTES and len(_STORED) > 1:
         _, evicted = _STORED.popitem(last=False)
-        _stored_bytes -= len(evicted[2])
+        _stored_bytes -= _stored_size(evicted)
     return summary
 
 

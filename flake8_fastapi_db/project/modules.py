@@ -7,10 +7,15 @@ so a fact is derived the same way wherever it is looked up.
 from __future__ import annotations
 
 import ast
+import pickle
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from ..names import DB_LIBRARY_MARKERS, ImportMap, dotted
+
+_D = TypeVar("_D", ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+DEFINITIONS = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 def is_main_guard(stmt: ast.stmt) -> bool:
@@ -45,19 +50,68 @@ def module_statements(tree: ast.Module) -> list[ast.stmt]:
     return out
 
 
+def definitions(tree: ast.Module) -> list[ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The top-level classes and functions, in ``module_statements`` order."""
+    return [stmt for stmt in module_statements(tree) if isinstance(stmt, DEFINITIONS)]
+
+
+class StoredBody(list):  # type: ignore[type-arg]
+    """The body of a top-level class or function of a stored module, still pickled.
+
+    Another module's file mostly needs a few of its definitions (the models a query
+    names, one session factory), so a stored module comes back with its definitions'
+    bodies left as bytes; ``Definitions`` loads a body when it hands the definition
+    out. To anything else it is an empty list."""
+
+    def __init__(self, blob: bytes) -> None:
+        super().__init__()
+        self.blob = blob
+
+
+def load_body(node: _D) -> _D:
+    body = node.body
+    if type(body) is StoredBody:
+        node.body = pickle.loads(body.blob)
+    return node
+
+
+class Definitions(dict):  # type: ignore[type-arg]
+    """name -> definition, for a summary whose definitions may have stored bodies:
+    every way of getting a definition out loads its body first."""
+
+    def __getitem__(self, name: str) -> ast.AST:
+        return load_body(dict.__getitem__(self, name))
+
+    def get(self, name: str, default: object = None) -> object:  # type: ignore[override]
+        node = dict.get(self, name)
+        return default if node is None else load_body(node)
+
+    def values(self):  # type: ignore[no-untyped-def]
+        return [load_body(node) for node in dict.values(self)]
+
+    def items(self):  # type: ignore[no-untyped-def]
+        return [(name, load_body(node)) for name, node in dict.items(self)]
+
+
 class ModuleSummary:
-    """Top-level facts of one module: imports, classes, functions, assignments."""
+    """Top-level facts of one module: imports, classes, functions, assignments.
+
+    ``imports``: the module's import map when already known (a stored module's,
+    read from its whole tree before its bodies were stored). ``stored``: the tree's
+    definitions may have stored bodies (``StoredBody``)."""
 
     def __init__(self, name: str, tree: ast.Module, path: Path | None = None,
                  is_package: bool = False, source: str | None = None,
-                 mentions: bool | None = None) -> None:
+                 mentions: bool | None = None, imports: ImportMap | None = None,
+                 stored: bool = False) -> None:
         self.name = name
         self.tree = tree
         self.path = path
         self.is_package = is_package
-        self.imports = ImportMap(name, is_package, tree.body)
-        self.classes: dict[str, ast.ClassDef] = {}
-        self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self.imports = imports if imports is not None else ImportMap(name, is_package, tree.body)
+        self.classes: dict[str, ast.ClassDef] = Definitions() if stored else {}
+        self.functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = \
+            Definitions() if stored else {}
         # name -> value of its module-level assignment; several assignments of
         # one name make it ambiguous, which is recorded as None.
         self.assigns: dict[str, ast.expr | None] = {}
