@@ -20,6 +20,23 @@ _SINGLETON_TYPES = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.u
 _ALL_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
+# checker class -> (node type, name of its visit method): ``dir`` once per class, not
+# once per checker and file.
+_VISITS: dict[type, tuple[tuple[type, str], ...]] = {}
+
+
+def _visits(checker_type: type) -> tuple[tuple[type, str], ...]:
+    found = _VISITS.get(checker_type)
+    if found is None:
+        pairs = []
+        for attr in dir(checker_type):
+            node_type = getattr(ast, attr[6:], None) if attr.startswith("visit_") else None
+            if isinstance(node_type, type):
+                pairs.append((node_type, attr))
+        found = _VISITS[checker_type] = tuple(pairs)
+    return found
+
+
 class Runner:
     def __init__(self, ctx: FileContext, checker_types: list[type[Checker]] | None = None) -> None:
         self.ctx = ctx
@@ -41,11 +58,8 @@ class Runner:
         dispatch: dict[type, list[tuple[Checker, Callable[[ast.AST], object]]]] = {}
         for checker in self.checkers:
             self._guard(checker, checker.begin)
-            for attr in dir(checker):
-                if attr.startswith("visit_"):
-                    node_type = getattr(ast, attr[6:], None)
-                    if isinstance(node_type, type):
-                        dispatch.setdefault(node_type, []).append((checker, getattr(checker, attr)))
+            for node_type, attr in _visits(type(checker)):
+                dispatch.setdefault(node_type, []).append((checker, getattr(checker, attr)))
         self._walk(dispatch)
         for checker in self.checkers:
             self._guard(checker, checker.end)
