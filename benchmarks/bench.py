@@ -36,6 +36,7 @@ Usage (stdlib only)::
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import re
@@ -216,40 +217,64 @@ def mentions_db_library(path: Path) -> bool:
 _ORM = (b"sqlalchemy", b"sqlmodel")
 
 
-def imported_modules(path: Path, tree: Path) -> set[Path]:
-    """Files of the corpus tree ``tree`` that ``path`` imports (absolute imports from
-    the tree's top level, relative imports from the file's package; for ``from m
-    import x`` both ``m.x`` and ``m``). Package re-exports are not followed.
-
-    The benchmark's own scan, independent of the plugin's relevance gate, so the
-    figure below measures the gate rather than agreeing with it by construction.
-    """
-    import ast
-
-    try:
-        module = ast.parse(path.read_bytes())
-    except (SyntaxError, ValueError):
-        return set()
-    package = path.parent.relative_to(tree).parts
-    names: list[tuple[str, ...]] = []
+def _import_targets(module: ast.Module, package: tuple[str, ...],
+                    ) -> list[tuple[tuple[str, ...], set[str] | None, set[str] | None]]:
+    """(module name parts, the names imported from it (None: the whole module), the
+    names the statement binds (None: a star import)) for every import statement;
+    relative imports resolved against ``package``."""
+    out: list[tuple[tuple[str, ...], set[str] | None, set[str] | None]] = []
     for node in ast.walk(module):
         if isinstance(node, ast.Import):
-            names.extend(tuple(a.name.split(".")) for a in node.names)
+            out.extend((tuple(a.name.split(".")), None, {a.asname or a.name.split(".")[0]})
+                       for a in node.names)
         elif isinstance(node, ast.ImportFrom):
             base: tuple[str, ...] = tuple(node.module.split(".")) if node.module else ()
             if node.level:
                 up = package[:len(package) - (node.level - 1)] if node.level > 1 else package
                 base = (*up, *base)
-            names.append(base)
-            names.extend((*base, a.name) for a in node.names if a.name != "*")
+            names = {a.name for a in node.names}
+            if "*" in names:
+                out.append((base, None, None))
+                continue
+            out.append((base, names, {a.asname or a.name for a in node.names}))
+            out.extend(((*base, a.name), None, {a.asname or a.name}) for a in node.names)
+    return out
+
+
+def _files(tree: Path, parts: tuple[str, ...]) -> list[Path]:
+    if not parts:
+        return []
+    return [c for c in (tree.joinpath(*parts, "__init__.py"),
+                        tree.joinpath(*parts[:-1], parts[-1] + ".py")) if c.is_file()]
+
+
+def imported_modules(path: Path, tree: Path, depth: int = 3,
+                     wanted: set[str] | None = None) -> set[Path]:
+    """Files of the corpus tree ``tree`` that ``path`` imports (absolute imports from
+    the tree's top level, relative imports from the file's package; for ``from m
+    import x`` both ``m.x`` and ``m``), and, through up to ``depth`` package
+    ``__init__``s, the modules those re-export the imported names from (every module
+    an ``__init__`` imports when the package itself is imported).
+
+    ``wanted``: only imports binding these names (a re-export being followed).
+    The benchmark's own scan, independent of the plugin's relevance gate, so the
+    figure below measures the gate rather than agreeing with it by construction.
+    """
+    try:
+        module = ast.parse(path.read_bytes())
+    except (SyntaxError, ValueError):
+        return set()
+    package = path.parent.relative_to(tree).parts
     found: set[Path] = set()
-    for parts in names:
-        if not parts:
+    for parts, names, binds in _import_targets(module, package):
+        if wanted is not None and binds is not None and not binds & wanted:
             continue
-        for candidate in (tree.joinpath(*parts, "__init__.py"),
-                          tree.joinpath(*parts[:-1], parts[-1] + ".py")):
-            if candidate.is_file() and candidate != path:
-                found.add(candidate)
+        for candidate in _files(tree, parts):
+            if candidate == path:
+                continue
+            found.add(candidate)
+            if depth and candidate.name == "__init__.py":
+                found |= imported_modules(candidate, tree, depth - 1, names)
     return found
 
 
