@@ -460,7 +460,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     def cpu_ratio(a: Measure, b: Measure) -> float:
         return a.cpu / b.cpu
 
-    overhead, low, high = paired(per_round, "plugin", "plain", lambda a, b: a.cpu / b.cpu - 1)
+    overhead, low, high = paired(per_round, "plugin", "plain",
+                                 lambda a, b: cpu_ratio(a, b) - 1)
     rows.append(("overhead (plugin - plain) / plain", f"{overhead:.3f}{spread(low, high)}",
                  f"<= {TARGETS['overhead']}", verdict(overhead <= TARGETS["overhead"])))
     if "only" in results:
