@@ -173,6 +173,12 @@ class ImportMap:
 
 def dotted(node: ast.AST) -> str | None:
     """``a.b.c`` for a Name/Attribute chain, else None."""
+    # ``name`` and ``name.attr`` are most of what rules ask: answered without a list.
+    node_type = type(node)
+    if node_type is ast.Name:
+        return node.id  # type: ignore[attr-defined, no-any-return]
+    if node_type is ast.Attribute and type(node.value) is ast.Name:  # type: ignore[attr-defined]
+        return f"{node.value.id}.{node.attr}"  # type: ignore[attr-defined]
     parts: list[str] = []
     while isinstance(node, ast.Attribute):
         parts.append(node.attr)

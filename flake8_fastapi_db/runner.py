@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterator
 
-from .astwalk import CHILD_FIELDS, RECORDED, SINGLETON_FIELDS
+from .astwalk import ALL_FIELDS, CHILD_FIELDS, NO_CHILDREN, RECORDED, child_fields
 from .checker import Checker, Violation
 from .context import FileContext
 from .registry import load_checkers
@@ -16,8 +16,6 @@ from .rules import InternalError
 
 
 _SINGLETON_TYPES = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
-# node type -> names of all its fields, for checkers that visit the singletons.
-_ALL_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 # checker class -> (node type, name of its visit method): ``dir`` once per class, not
@@ -96,8 +94,7 @@ class Runner:
 
     def _layout(self, want_singletons: bool) -> list[ast.AST]:
         """Every node in pre-order; fills the parent map and ``RECORDED``."""
-        fields_cache = _ALL_FIELDS if want_singletons else CHILD_FIELDS
-        skipped = frozenset() if want_singletons else SINGLETON_FIELDS
+        fields_cache = ALL_FIELDS if want_singletons else CHILD_FIELDS
         parents = self.ctx.parents
         # The recorded children are what ``child_nodes`` would read: singletons left out.
         recorded = RECORDED if not want_singletons else {}
@@ -111,8 +108,10 @@ class Runner:
             node_type = type(node)
             fields = fields_cache.get(node_type)
             if fields is None:
-                fields = fields_cache[node_type] = tuple(
-                    name for name in node_type._fields if name not in skipped)
+                fields = child_fields(node_type, want_singletons)
+            if not fields:   # Name, Constant...: nothing to read
+                recorded[node] = NO_CHILDREN
+                continue
             children: list[ast.AST] = []
             add = children.append
             for name in fields:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_fastapi_db.astwalk import child_nodes, walk, walk_statements
+from flake8_fastapi_db.astwalk import SCALAR_FIELDS, child_nodes, walk, walk_statements
 
 HERE = Path(__file__).parent
 _SINGLETONS = (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop)
@@ -51,6 +51,21 @@ def test_child_nodes_match_iter_child_nodes_without_the_singletons(tree: ast.AST
     for node in ast.walk(tree):
         expected = [c for c in ast.iter_child_nodes(node) if not isinstance(c, _SINGLETONS)]
         assert [id(c) for c in child_nodes(node)] == [id(c) for c in expected]
+
+
+def test_the_fields_left_out_are_real_fields_of_real_node_types() -> None:
+    # A misspelt name would leave nothing out, silently.
+    for type_name, fields in SCALAR_FIELDS.items():
+        assert fields <= set(getattr(ast, type_name)._fields), type_name
+
+
+@pytest.mark.parametrize("tree", _trees())
+def test_the_fields_left_out_never_hold_a_node(tree: ast.AST) -> None:
+    for node in ast.walk(tree):
+        for field in SCALAR_FIELDS.get(type(node).__name__, ()):
+            value = getattr(node, field, None)
+            assert not any(isinstance(v, ast.AST)
+                           for v in (value if isinstance(value, list) else [value]))
 
 
 @pytest.mark.parametrize("tree", _trees())

@@ -321,7 +321,7 @@ class LayoutProbe(Checker):
                 continue
             fresh = [c for c in ast.iter_child_nodes(inner) if not isinstance(c, singletons)]
             has_parent = inner is node or self.ctx.parent(inner) is not None
-            self.seen.append((has_parent, inner in RECORDED and child_nodes(inner) == fresh))
+            self.seen.append((has_parent, inner in RECORDED and list(child_nodes(inner)) == fresh))
 
 
 def test_every_parent_and_child_is_known_before_the_first_visit() -> None:

@@ -7,7 +7,8 @@ questions over the same walk, so the walk and the parameter list live here once.
 from __future__ import annotations
 
 import ast
-from ..astwalk import child_nodes
+
+from ..astwalk import RECORDED, child_nodes
 
 NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -34,6 +35,7 @@ def _collect(stack: list[ast.AST], *, decorators: bool, comprehensions: bool) ->
     list rather than yielding per node."""
     out: list[ast.AST] = []
     add, pop, extend = out.append, stack.pop, stack.extend
+    recorded = RECORDED.get   # what ``child_nodes`` reads first, without the call
     while stack:
         node = pop()
         add(node)
@@ -45,7 +47,9 @@ def _collect(stack: list[ast.AST], *, decorators: bool, comprehensions: bool) ->
         if not comprehensions and node_type in _COMPREHENSION_TYPES:
             stack.append(node.generators[0].iter)  # type: ignore[attr-defined]
             continue
-        children = child_nodes(node)
+        children = recorded(node)
+        if children is None:
+            children = child_nodes(node)
         if children:
             extend(reversed(children))
     return out
