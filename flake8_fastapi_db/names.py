@@ -46,13 +46,15 @@ def last(qualname: str) -> str:
 
 def is_lib(qualname: str | None, fam: str, *names: str) -> bool:
     """True if ``qualname`` is one of ``names`` exported by library family ``fam``."""
-    if not qualname or family(qualname) != fam:
-        return False
-    return last(qualname) in names
+    # ``family`` and ``last`` written out: rules ask this for most calls of a file.
+    return bool(qualname) and qualname.rpartition(".")[2] in names and \
+        _FAMILIES.get(qualname.partition(".")[0]) == fam  # type: ignore[union-attr]
 
 
 def is_sa(qualname: str | None, *names: str) -> bool:
-    return is_lib(qualname, "sqlalchemy", *names)
+    # ``is_lib`` written out, for the same reason.
+    return bool(qualname) and qualname.rpartition(".")[2] in names and \
+        _FAMILIES.get(qualname.partition(".")[0]) == "sqlalchemy"  # type: ignore[union-attr]
 
 
 def is_fastapi(qualname: str | None, *names: str) -> bool:

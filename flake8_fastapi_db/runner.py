@@ -101,7 +101,7 @@ class Runner:
         order: list[ast.AST] = []
         visit = order.append
         stack: list[ast.AST] = [self.ctx.tree]
-        pop, extend, node_class = stack.pop, stack.extend, ast.AST
+        pop, push, extend, node_class = stack.pop, stack.append, stack.extend, ast.AST
         while stack:
             node = pop()
             visit(node)
@@ -123,10 +123,14 @@ class Runner:
                 elif isinstance(value, node_class):
                     add(value)
             recorded[node] = children
-            if children:
+            if len(children) == 1:   # most often (Expr, Attribute, keyword...)
+                child = children[0]
+                parents[child] = node
+                push(child)
+            elif children:
                 for child in children:
                     parents[child] = node
-                extend(reversed(children))
+                extend(children[::-1])
         return order
 
     def release(self) -> None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ast
-import re
 from functools import cached_property
 
 from ..analysis.flow import (
@@ -35,14 +34,9 @@ DB_ERRORS = frozenset({
 DRIVER_ROOTS = frozenset({"psycopg2", "psycopg", "asyncpg", "sqlite3", "pymysql", "MySQLdb",
                           "aiomysql", "aiosqlite", "cx_Oracle", "oracledb", "pyodbc"})
 BROAD_ERRORS = frozenset({"Exception", "BaseException"})
-# Result methods that give one object (``.scalar_one()`` ...), ending a load.
+# Text without which a function has nothing for the per-function rules.
 _FUNCTION_MARKERS = ("commit", "flush", "yield", "get(", "select(", "query(")
-# Text of a read-modify-write: an augmented assignment or ``o.a = ... o.a ...``.
-_AUG_OPS = ("+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=", "<<=", ">>=", "@=")
-# The object's name starts at a word boundary, as its second mention must: without
-# that the engine also tries every suffix of every word (and ``db_flow.id = flow.id``
-# is not one object either), 2.3x slower over the corpus.
-_SELF_ASSIGN = re.compile(r"(?<!\w)(\w+)\.(\w+)\s*=[^=].*\b\1\.\2\b")
+# Result methods that give one object (``.scalar_one()`` ...), ending a load.
 SINGLE_RESULT = frozenset({"first", "one", "one_or_none", "scalar_one", "scalar_one_or_none",
                            "scalar", "get", "get_one"})
 
@@ -518,6 +512,14 @@ def _method_calls(body: list[ast.stmt], *methods: str) -> list[ast.Call]:
             and isinstance(n.func, ast.Attribute) and n.func.attr in methods]
 
 
+def _modifies_attribute(node: ast.AST) -> bool:
+    """``obj.x += ...`` or ``obj.x = <arithmetic>``: what ``_rmw_target`` examines."""
+    node_type = type(node)
+    if node_type is ast.AugAssign:
+        return type(node.target) is ast.Attribute  # type: ignore[attr-defined]
+    return node_type is ast.Assign and _attribute_arithmetic(node) is not None
+
+
 def _attribute_arithmetic(node: ast.AST) -> ast.Attribute | None:
     """The target of ``obj.x = <arithmetic>`` (one attribute target, a BinOp value)."""
     if type(node) is ast.Assign and type(node.value) is ast.BinOp and \
@@ -678,11 +680,8 @@ class SessionChecker(Checker):
                            and self._is_db(n)]
                 self._commits(func, commits)
                 self._swallowed_errors(func, nodes)
-            if ("get(" in text or "select(" in text or "query(" in text) and (
-                    any(op in text for op in _AUG_OPS) or (
-                        # the tree first: the text search costs three times as much
-                        any(_attribute_arithmetic(n) is not None for n in nodes)
-                        and _SELF_ASSIGN.search(text))):
+            if ("get(" in text or "select(" in text or "query(" in text) and \
+                    any(_modifies_attribute(n) for n in nodes):
                 self._read_modify_write(func, nodes)
 
     def _is_fixture(self, func: FunctionNode) -> bool:

@@ -127,3 +127,17 @@ def fallback_update(db: Session, account_id: int, form):
 def scaled(db: Session, account_id: int, rate: int):
     account = db.get(Account, account_id)
     account.balance = rate * account.balance + 1  # DB307
+
+
+def wrapped(db: Session, account_id: int, amount: int):
+    account = db.get(Account, account_id)
+    account.balance = (  # DB307
+        account.balance - amount
+    )
+
+
+def copied_from_another_object(db: Session, account_id: int, other_id: int):
+    # ``db_account.balance = account.balance + 1`` modifies a different object.
+    account = db.get(Account, account_id)
+    db_account = db.get(Account, other_id)
+    db_account.balance = account.balance + 1
