@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from flake8_fastapi_db.analysis.flow import function_nodes, local_nodes
+from flake8_fastapi_db.analysis.scopewalk import own_nodes, scope_nodes
 from flake8_fastapi_db.astwalk import SCALAR_FIELDS, child_nodes, walk, walk_statements
 
 HERE = Path(__file__).parent
@@ -33,10 +35,24 @@ def f(x):
                 async def in_finally(): pass
 '''
 
+_DECORATED_INNER = '''
+def outer(items):
+    @cache(size=len(items))
+    def inner(x):
+        return [y for y in x]
+
+    @dataclass
+    class Row:
+        pass
+
+    return inner(items), Row
+'''
+
 
 def _trees() -> list[ast.AST]:
     trees = [ast.parse(p.read_text(encoding="utf-8")) for p in _SOURCES]
     trees.append(ast.parse(_MATCH_AND_TRY_STAR))
+    trees.append(ast.parse(_DECORATED_INNER))
     return trees
 
 
@@ -82,3 +98,22 @@ def test_walk_statements_finds_definitions_nested_in_handlers_and_cases() -> Non
     names = {n.name for n in walk_statements(ast.parse(_MATCH_AND_TRY_STAR))
              if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
     assert names == {"f", "in_case", "InHandler", "in_else", "in_finally"}
+
+
+@pytest.mark.parametrize("tree", _trees())
+def test_shared_walks_give_what_their_own_walk_would(tree: ast.AST) -> None:
+    # function_nodes reuses own_nodes' list unless a nested definition is decorated.
+    functions = [n for n in ast.walk(tree)
+                 if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    for func in functions:
+        assert [id(n) for n in own_nodes(func)] == \
+            [id(n) for n in scope_nodes(func, comprehensions=True)]
+        assert [id(n) for n in function_nodes(func)] == [id(n) for n in local_nodes(func.body)]
+
+
+def test_decorators_of_nested_definitions_are_the_function_s_own_nodes_only() -> None:
+    outer = ast.parse(_DECORATED_INNER).body[0]
+    decorator_calls = {id(n) for n in ast.walk(outer) if isinstance(n, ast.Call)
+                       and isinstance(n.func, ast.Name) and n.func.id == "cache"}
+    assert decorator_calls <= {id(n) for n in own_nodes(outer)}
+    assert not decorator_calls & {id(n) for n in function_nodes(outer)}

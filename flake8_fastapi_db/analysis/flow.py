@@ -9,7 +9,7 @@ import ast
 import weakref
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
-from .scopewalk import body_nodes
+from .scopewalk import body_nodes, own_nodes
 
 if TYPE_CHECKING:
     from ..context import FileContext
@@ -160,6 +160,7 @@ def local_nodes(body: list[ast.stmt]) -> list[ast.AST]:
     return body_nodes(body)
 
 
+_DEFINITIONS = frozenset((ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
 # function node -> its local nodes; an entry goes with its tree (weak keys), so
 # functions of cached project modules keep theirs across files.
 _FUNCTION_NODES: weakref.WeakKeyDictionary[ast.AST, list[ast.AST]] = \
@@ -171,5 +172,10 @@ def function_nodes(func: FunctionNode) -> list[ast.AST]:
     several transaction rules read the same bodies. Read-only."""
     found = _FUNCTION_NODES.get(func)
     if found is None:
-        found = _FUNCTION_NODES[func] = local_nodes(func.body)
+        # The function's own nodes are those, plus the decorators of nested
+        # definitions: shared with its flow unless there are such decorators.
+        own = own_nodes(func)
+        found = _FUNCTION_NODES[func] = own if not any(
+            type(n) in _DEFINITIONS and n.decorator_list for n in own  # type: ignore[attr-defined]
+        ) else local_nodes(func.body)
     return found

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Union
 
-from .scopewalk import COMPREHENSIONS, parameters, scope_nodes
+from .scopewalk import COMPREHENSIONS, own_nodes, parameters
 from ..astwalk import walk
 
 Scope = Union[ast.Module, ast.FunctionDef, ast.AsyncFunctionDef]
@@ -39,12 +39,6 @@ def _end(node: ast.AST) -> tuple[int, int]:
 
 def _start(node: ast.AST) -> tuple[int, int]:
     return (getattr(node, "lineno", 0) or 0, getattr(node, "col_offset", 0) or 0)
-
-
-def own_nodes(scope: ast.AST) -> list[ast.AST]:
-    """Nodes of ``scope``'s body, comprehensions included (their targets are
-    definitions here), not entering nested functions/classes/lambdas."""
-    return scope_nodes(scope, comprehensions=True)
 
 
 class LocalFlow:

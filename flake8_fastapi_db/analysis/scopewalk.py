@@ -7,6 +7,7 @@ questions over the same walk, so the walk and the parameter list live here once.
 from __future__ import annotations
 
 import ast
+import weakref
 
 from ..astwalk import RECORDED, child_nodes
 
@@ -26,6 +27,20 @@ def scope_nodes(scope: ast.AST, *, comprehensions: bool = False) -> list[ast.AST
     body = getattr(scope, "body", None)
     stack: list[ast.AST] = list(reversed(body)) if isinstance(body, list) else []
     return _collect(stack, decorators=True, comprehensions=comprehensions)
+
+
+# scope -> ``own_nodes(scope)``; an entry goes with its tree (weak keys). A function's
+# flow, its returns and the session layer (``flow.function_nodes``) read one walk.
+_OWN_NODES: weakref.WeakKeyDictionary[ast.AST, list[ast.AST]] = weakref.WeakKeyDictionary()
+
+
+def own_nodes(scope: ast.AST) -> list[ast.AST]:
+    """Nodes of ``scope``'s body, comprehensions included (their targets are
+    definitions here), not entering nested functions/classes/lambdas. Read-only."""
+    found = _OWN_NODES.get(scope)
+    if found is None:
+        found = _OWN_NODES[scope] = scope_nodes(scope, comprehensions=True)
+    return found
 
 
 def _collect(stack: list[ast.AST], *, decorators: bool, comprehensions: bool) -> list[ast.AST]:
