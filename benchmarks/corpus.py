@@ -21,6 +21,7 @@ Standard library only; Python 3.10+. Usage::
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import os
 import re
@@ -28,9 +29,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tokenize
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -274,6 +276,21 @@ def ensure(pin: Pin, cache: Path, keep_dist: bool) -> Path:
             dist_dir.mkdir(exist_ok=True)
             shutil.move(str(archive), kept)
     return tree
+
+
+def parsed_files(trees: Iterable[Path]) -> Iterator[tuple[Path, list[str], ast.Module]]:
+    """Each tree's ``.py`` files in sorted order (as ``flake8 --jobs 1`` visits them),
+    read and parsed as flake8 would; files flake8 reports as E999 (and runs no plugin
+    on) are left out. For in-process measurements of the plugin."""
+    for tree in trees:
+        for path in sorted(tree.rglob("*.py")):
+            try:
+                with tokenize.open(path) as handle:
+                    lines = handle.readlines()
+                module = ast.parse("".join(lines), filename=str(path))
+            except (SyntaxError, UnicodeDecodeError, ValueError):
+                continue
+            yield path, lines, module
 
 
 def select_pins(pins: Sequence[Pin], names: Iterable[str]) -> list[Pin]:

@@ -15,12 +15,10 @@ Usage (stdlib only)::
 from __future__ import annotations
 
 import argparse
-import ast
 import cProfile
 import pstats
 import sys
 import time
-import tokenize
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -52,23 +50,16 @@ def main(argv: list[str] | None = None) -> int:
     profiler = cProfile.Profile(time.process_time)
     files = findings = 0
     per_file: list[tuple[float, Path]] = []
-    for tree in trees:
-        for path in sorted(tree.rglob("*.py")):
-            try:
-                with tokenize.open(path) as handle:
-                    lines = handle.readlines()
-                module = ast.parse("".join(lines), filename=str(path))
-            except (SyntaxError, UnicodeDecodeError, ValueError):
-                continue  # flake8 reports E999 and runs no plugin either
-            if args.non_db and any(lib in "".join(lines) for lib in corpus.LIBRARIES):
-                continue
-            files += 1
-            start = time.process_time()
-            profiler.enable()
-            found = list(Plugin(module, str(path), lines).run())
-            profiler.disable()
-            per_file.append((time.process_time() - start, path))
-            findings += len(found)
+    for path, lines, module in corpus.parsed_files(trees):
+        if args.non_db and any(lib in "".join(lines) for lib in corpus.LIBRARIES):
+            continue
+        files += 1
+        start = time.process_time()
+        profiler.enable()
+        found = list(Plugin(module, str(path), lines).run())
+        profiler.disable()
+        per_file.append((time.process_time() - start, path))
+        findings += len(found)
     stats = pstats.Stats(profiler)
     total = sum(t for t, _ in per_file)
     print(f"{files} files, {findings} findings, plugin CPU time {total:.2f} s (under cProfile)")
