@@ -160,7 +160,9 @@ def local_nodes(body: list[ast.stmt]) -> list[ast.AST]:
     return body_nodes(body)
 
 
+# Nested definitions: their decorators run in the enclosing function.
 _DEFINITIONS = frozenset((ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+
 # function node -> its local nodes; an entry goes with its tree (weak keys), so
 # functions of cached project modules keep theirs across files.
 _FUNCTION_NODES: weakref.WeakKeyDictionary[ast.AST, list[ast.AST]] = \
