@@ -38,8 +38,11 @@ def _visits(checker_type: type) -> tuple[tuple[type, str], ...]:
 class Runner:
     def __init__(self, ctx: FileContext, checker_types: list[type[Checker]] | None = None) -> None:
         self.ctx = ctx
-        types = checker_types if checker_types is not None else load_checkers()
-        self.checkers = [cls(ctx) for cls in types]
+        self.checker_types = checker_types
+        # Built by ``run`` once the file passed the relevance gate: on a file the rules
+        # have nothing to say about, the check modules are not even imported (most of
+        # the plugin's start-up in a process that only sees such files).
+        self.checkers: list[Checker] = []
         self.failed: dict[Checker, BaseException] = {}
 
     def _guard(self, checker: Checker, func: Callable[..., object], *args: object) -> None:
@@ -51,8 +54,14 @@ class Runner:
             self.failed[checker] = exc
 
     def run(self) -> list[Violation]:
-        if not self.ctx.relevant:
+        try:
+            relevant = self.ctx.relevant
+        except (Exception, RecursionError) as exc:  # noqa: BLE001 - never break flake8
+            return [_internal_error("relevance-gate", exc)]
+        if not relevant:
             return []
+        types = self.checker_types if self.checker_types is not None else load_checkers()
+        self.checkers = [cls(self.ctx) for cls in types]
         dispatch: dict[type, list[tuple[Checker, Callable[[ast.AST], object]]]] = {}
         for checker in self.checkers:
             self._guard(checker, checker.begin)
@@ -154,10 +163,7 @@ class Runner:
         seen: set[tuple[int, int, str]] = set()
         for checker in self.checkers:
             if checker in self.failed:
-                exc = self.failed[checker]
-                detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
-                out.append(Violation(1, 0, InternalError,
-                                     InternalError.format(checker.name, detail)))
+                out.append(_internal_error(checker.name, self.failed[checker]))
                 continue
             for violation in checker.violations:
                 key = (violation.line, violation.col, violation.text)
@@ -166,6 +172,12 @@ class Runner:
                     out.append(violation)
         out.sort(key=lambda v: (v.line, v.col, v.rule.code))
         return out
+
+
+def _internal_error(where: str, exc: BaseException) -> Violation:
+    """The one DB000 finding that stands for an unexpected exception."""
+    detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+    return Violation(1, 0, InternalError, InternalError.format(where, detail))
 
 
 def iter_violations(ctx: FileContext) -> Iterator[Violation]:

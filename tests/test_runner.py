@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,6 +79,42 @@ def test_recursion_error_is_isolated_too() -> None:
     texts = [v.text for v in _run([RecursingChecker, *load_checkers()])]
     assert sum(t.startswith("DB000") for t in texts) == 1
     assert any(t.startswith("DB101") for t in texts)
+
+
+def test_a_failing_relevance_gate_becomes_one_db000(monkeypatch) -> None:
+    def broken(self: FileContext) -> bool:
+        raise OSError("disk gone")
+    monkeypatch.setattr(FileContext, "relevant", property(broken))
+    texts = [v.text for v in _run(load_checkers())]
+    assert texts == ["DB000 internal error in relevance-gate: OSError: disk gone; please report"]
+
+
+def test_a_process_that_sees_only_files_without_db_code_never_imports_the_checks(
+        tmp_path: Path) -> None:
+    """The gate runs before the check modules are loaded (an editor linting one
+    such file pays for the gate only); the first relevant file loads them."""
+    (tmp_path / "pyproject.toml").write_text("")
+    plain = tmp_path / "plain.py"
+    plain.write_text("import json\n\n\ndef g(x):\n    return json.dumps(x)\n")
+    models = tmp_path / "models.py"
+    models.write_text(SOURCE)
+    script = (
+        "import ast, sys\n"
+        "from flake8_fastapi_db.plugin import Plugin\n"
+        "def lint(path):\n"
+        "    lines = open(path).readlines()\n"
+        "    return list(Plugin(ast.parse(''.join(lines)), path, lines).run())\n"
+        "def loaded():\n"
+        "    return sorted(m for m in sys.modules if m.startswith('flake8_fastapi_db.checks'))\n"
+        f"assert lint({str(plain)!r}) == []\n"
+        "print(len(loaded()))\n"
+        f"assert lint({str(models)!r})\n"
+        "print(len(loaded()))\n")
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                               check=True)
+    before, after = (int(n) for n in completed.stdout.split())
+    assert before == 0
+    assert after > 5
 
 
 def test_file_without_db_imports_never_touches_the_project_index(tmp_path: Path,
