@@ -20,16 +20,25 @@ filtered out of plugin discovery (``benchmarks/_flake8_runner.py``). The
 plugin under test is the one importable by the running interpreter. The last
 line printed is exactly ``overhead=<value with 3 decimals>``.
 
-The runs are made in ``--runs`` rounds. A round runs every configuration once,
-the two sides of each ratio one right after the other, and every other round
-runs them in reverse order. Each ratio is computed within a round and the
-median over rounds is reported, with its range: the machine's speed drifts by
-tens of percent within minutes, which one run per configuration, or medians
-taken per configuration, would pass on to the ratios.
+The runs are made in ``--runs`` rounds. The machine's speed drifts by tens of
+percent within minutes, which one run per configuration over the whole corpus
+would pass on to the ratios, so a round measures the ratios **interleaved**:
+the files are cut into chunks of consecutive files of one project (about
+``--chunk-lines`` lines, a few seconds of flake8 each), every side of a ratio
+lints a chunk right after the other (order reversed every other chunk), and a
+ratio is the sum over chunks of one side's CPU seconds over the other's.
+Drift slower than a chunk cancels out. Each chunk is a fresh flake8 process,
+as a pre-commit hook or an editor would run it: it pays the plugin's start-up
+and fills its per-process caches again, which counts against the plugin.
+The whole corpus is also linted in one process per round, with the plugin and
+without (peak memory, the scaling and ``--jobs 2`` figures are whole-run
+properties); their ratio is printed for information. Each figure is the median
+over rounds, with its range. ``--chunk-lines 0`` measures the ratios on whole
+runs instead (the sixth and seventh passes' method).
 
 Usage (stdlib only)::
 
-    python benchmarks/bench.py                   # all projects, 3 runs each
+    python benchmarks/bench.py                   # all projects, 2 rounds
     python benchmarks/bench.py --runs 1 --projects prefect,zenml
     python benchmarks/bench.py --quick           # small subset, 1 run: a smoke test
 """
@@ -46,7 +55,7 @@ import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,6 +146,54 @@ def run_rounds(jobs: Sequence[tuple[str, str, str, list[str], list[Path]]], roun
             for job in order:
                 results[job[0]].append(one(job, index + 1))
     return results
+
+
+# A side of an interleaved ratio: (key, label, mode, flake8 args).
+Side = tuple[str, str, str, list[str]]
+
+
+def chunk_files(files: Sequence[Path], lines_of: Mapping[Path, int],
+                tree_of: Mapping[Path, Path], budget: int) -> list[list[Path]]:
+    """Consecutive files of one project, about ``budget`` lines per chunk.
+
+    A chunk never spans two projects (each process then sees one project, as
+    a hook run in that project would); a file longer than the budget is a chunk
+    of its own.
+    """
+    chunks: list[list[Path]] = []
+    current: list[Path] = []
+    size = 0
+    for path in files:
+        if current and (size + lines_of[path] > budget or tree_of[path] != tree_of[current[0]]):
+            chunks.append(current)
+            current, size = [], 0
+        current.append(path)
+        size += lines_of[path]
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def run_interleaved(sides: Sequence[Side], chunks: Sequence[list[Path]], workdir: Path,
+                    title: str) -> dict[str, list[Measure]]:
+    """Every side on every chunk, back to back; every other chunk in reverse order."""
+    results: dict[str, list[Measure]] = {key: [] for key, *_ in sides}
+    listing = workdir / "chunk.txt"
+    for index, chunk in enumerate(chunks):
+        listing.write_text("".join(f"{p}\n" for p in chunk), encoding="utf-8")
+        order = sides if index % 2 == 0 else list(reversed(sides))
+        for key, _label, mode, fargs in order:
+            results[key].append(run_once(mode, fargs, listing))
+        done = ", ".join(f"{label} {results[key][-1].cpu:.2f}" for key, label, *_ in sides)
+        log(f"  {title} chunk {index + 1}/{len(chunks)} ({len(chunk)} files): cpu s {done}")
+    return results
+
+
+def total_of(measures: Sequence[Measure]) -> Measure:
+    """One side of an interleaved pass: the sums over its chunks (peak RSS: the largest)."""
+    return Measure(sum(m.seconds for m in measures), sum(m.cpu for m in measures),
+                   max(m.maxrss_kb for m in measures), sum(m.db_lines for m in measures),
+                   sum(m.db000_lines for m in measures), sum(m.output_lines for m in measures))
 
 
 def median_of(measures: Sequence[Measure]) -> Measure:
@@ -321,24 +378,143 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
+# (key, label, mode, flake8 args, paths) of a whole run.
+Job = tuple[str, str, str, list[str], list[Path]]
+
+PLUGIN_ARGS = ["--jobs", "1", "--extend-select=DB"]
+PLAIN_ARGS = ["--jobs", "1"]
+LABELS = {
+    "plain": "plain flake8 --jobs 1",
+    "plugin": "with plugin, --extend-select=DB",
+    "only": "DB codes alone (--select=DB)",
+    "none": "no checks at all (flake8 floor)",
+    "jobs2": "with plugin --jobs 2",
+    "nondb_plain": "non-DB files, plain",
+    "nondb_plugin": "non-DB files, with plugin",
+    "textnondb_plain": "no DB library named, plain",
+    "textnondb_plugin": "no DB library named, with plugin",
+    "twice": "corpus twice, with plugin",
+}
+# Sides whose output is flake8's own: no DB findings to count.
+NO_FINDINGS = ("plain", "nondb_plain", "textnondb_plain", "none")
+
+
+@dataclass
+class FileSets:
+    trees: list[Path]
+    selected: dict[Path, list[Path]]     # tree -> its files (all, or the quick subset)
+    lines_of: dict[Path, int]
+    all_files: list[Path]
+    non_db: list[Path]                   # the non-DB target's set
+    text_non_db: list[Path]              # files naming no DB library (informational)
+
+    def lines(self, files: Sequence[Path]) -> int:
+        return sum(self.lines_of[f] for f in files)
+
+    @property
+    def tree_of(self) -> dict[Path, Path]:
+        return {f: tree for tree, files in self.selected.items() for f in files}
+
+
+def file_sets(trees: list[Path], quick: bool) -> FileSets:
+    selected = {tree: quick_subset(py_files(tree)) if quick else py_files(tree)
+                for tree in trees}
+    all_files = [f for files in selected.values() for f in files]
+    tree_of = {f: tree for tree, files in selected.items() for f in files}
+    # Two non-DB sets: files naming no DB library (strict, informational), and of
+    # those the ones importing no DB-using project module (the target's set).
+    text_non_db = [f for f in all_files if not mentions_db_library(f)]
+    return FileSets(trees, selected, {f: len(f.read_bytes().splitlines()) for f in all_files},
+                    all_files, non_db_per_target(text_non_db, tree_of), text_non_db)
+
+
+def whole_jobs(sets: FileSets, skip: set[str], interleave: bool, quick: bool,
+               work: Path) -> list[Job]:
+    """The whole-corpus runs of a round. Order matters: the two sides of a ratio run
+    next to each other (plain sits between "with plugin" and "DB only")."""
+    # Whole trees are passed (as a user would) unless --quick picked files.
+    targets: list[Path] = sets.all_files if quick else sets.trees
+    jobs: list[Job] = [("plugin", "with plugin", "plugin", PLUGIN_ARGS, targets),
+                       ("plain", "plain", "plain", PLAIN_ARGS, targets)]
+    if not interleave:   # else these are measured interleaved
+        if "dbonly" not in skip:
+            jobs.append(("only", "DB only", "only", ["--jobs", "1", "--select=DB"], targets))
+        if "floor" not in skip:
+            jobs.append(("none", "no checks (floor)", "none", ["--jobs", "1"], targets))
+        if "nondb" not in skip and sets.non_db:
+            jobs.extend([
+                ("nondb_plain", "non-DB plain", "plain", PLAIN_ARGS, sets.non_db),
+                ("nondb_plugin", "non-DB with plugin", "plugin", PLUGIN_ARGS, sets.non_db),
+                ("textnondb_plain", "no DB library named, plain", "plain", PLAIN_ARGS,
+                 sets.text_non_db),
+                ("textnondb_plugin", "no DB library named, with plugin", "plugin",
+                 PLUGIN_ARGS, sets.text_non_db)])
+    if "jobs2" not in skip:
+        jobs.append(("jobs2", "with plugin --jobs 2", "plugin",
+                     ["--jobs", "2", "--extend-select=DB"], targets))
+    if "scaling" not in skip:
+        # Same filesystem as the corpus, so the second copy can be hard links.
+        copies = work / "copy"
+        copies.mkdir()
+        second: list[Path] = []
+        for tree in sets.trees:
+            hardlink_copy(tree, copies / tree.name)
+            if quick:
+                second.extend(copies / tree.name / f.relative_to(tree)
+                              for f in sets.selected[tree])
+            else:
+                second.append(copies / tree.name)
+        jobs.append(("twice", "corpus twice, with plugin", "plugin", PLUGIN_ARGS,
+                     [*targets, *second]))
+    return jobs
+
+
+def interleaved_groups(sets: FileSets, skip: set[str], budget: int,
+                       ) -> list[tuple[str, list[Side], list[list[Path]]]]:
+    """(title, sides, chunks): the ratios measured chunk by chunk."""
+    tree_of = sets.tree_of
+    sides: list[Side] = [("plugin", "with plugin", "plugin", PLUGIN_ARGS),
+                         ("plain", "plain", "plain", PLAIN_ARGS)]
+    if "dbonly" not in skip:
+        sides.append(("only", "DB only", "only", ["--jobs", "1", "--select=DB"]))
+    if "floor" not in skip:
+        sides.append(("none", "floor", "none", ["--jobs", "1"]))
+    groups = [("corpus", sides, chunk_files(sets.all_files, sets.lines_of, tree_of, budget))]
+    if "nondb" not in skip and sets.non_db:
+        groups.append(("non-DB", [("nondb_plugin", "with plugin", "plugin", PLUGIN_ARGS),
+                                  ("nondb_plain", "plain", "plain", PLAIN_ARGS)],
+                       chunk_files(sets.non_db, sets.lines_of, tree_of, budget)))
+        groups.append(("no DB library named",
+                       [("textnondb_plugin", "with plugin", "plugin", PLUGIN_ARGS),
+                        ("textnondb_plain", "plain", "plain", PLAIN_ARGS)],
+                       chunk_files(sets.text_non_db, sets.lines_of, tree_of, budget)))
+    return groups
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--projects", help="comma-separated corpus members (default: all)")
     parser.add_argument("--quick", action="store_true",
                         help=f"{QUICK_FILES_PER_PROJECT} files per project, 1 run (smoke test)")
     parser.add_argument("--runs", type=int, default=None,
-                        help="rounds (each configuration once per round); ratios are the "
-                             "median over rounds (default 3; 1 with --quick)")
+                        help="rounds; each figure is the median over rounds "
+                             "(default 2; 1 with --quick)")
+    parser.add_argument("--chunk-lines", type=int, default=50_000,
+                        help="lines per chunk of the interleaved ratios (default 50000; "
+                             "0: ratios from whole runs)")
     parser.add_argument("--cache", help="corpus cache folder (as for corpus.py)")
     parser.add_argument("--skip", default="",
                         help="comma-separated parts to skip: dbonly,floor,nondb,jobs2,scaling")
     parser.add_argument("--parallel", action="store_true",
-                        help="run a round's configurations concurrently (shared machines: "
+                        help="run a round's whole runs concurrently (shared machines: "
                              "faster, CPU ratios stay valid, wall times do not)")
     parser.add_argument("--strict", action="store_true", help="exit 1 if a target fails")
     args = parser.parse_args(argv)
-    runs = args.runs if args.runs is not None else (1 if args.quick else 3)
+    runs = args.runs if args.runs is not None else (1 if args.quick else 2)
+    if runs < 1 or args.chunk_lines < 0:
+        parser.error("--runs must be at least 1 and --chunk-lines at least 0")
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    interleave = args.chunk_lines > 0
 
     names = [n.strip() for n in args.projects.split(",")] if args.projects else []
     try:
@@ -349,70 +525,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     cache = corpus.cache_dir(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
     trees = [corpus.ensure(pin, cache, keep_dist=False) for pin in pins]
-
     warm_bytecode(cache.parent / "bench-pycache")
+    sets = file_sets(trees, args.quick)
 
-    selected: dict[Path, list[Path]] = {}
-    for tree in trees:
-        files = py_files(tree)
-        selected[tree] = quick_subset(files) if args.quick else files
-    all_files = [f for files in selected.values() for f in files]
-    tree_of = {f: tree for tree, files in selected.items() for f in files}
-    # Two non-DB sets: files naming no DB library (strict, informational), and of
-    # those the ones importing no DB-using project module (the target's set).
-    text_non_db = [f for f in all_files if not mentions_db_library(f)]
-    non_db = non_db_per_target(text_non_db, tree_of)
-    lines = sum(len(f.read_bytes().splitlines()) for f in all_files)
-    non_db_lines = sum(len(f.read_bytes().splitlines()) for f in non_db)
-    text_non_db_lines = sum(len(f.read_bytes().splitlines()) for f in text_non_db)
-    # Whole trees are passed (as a user would) unless --quick picked files.
-    targets = all_files if args.quick else trees
-
-    plugin_args = ["--jobs", "1", "--extend-select=DB"]
-    plain_args = ["--jobs", "1"]
-    rows: list[tuple[str, str, str, str]] = []   # label, measured, target, verdict
-    results: dict[str, Measure] = {}
-
-    # Same filesystem as the corpus, so the second copy can be hard links.
+    per_round: dict[str, list[Measure]] = {}     # whole runs
+    passes: dict[str, list[Measure]] = {}        # interleaved: one total per round
+    chunk_counts: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="bench-", dir=cache.parent) as tmp:
         work = Path(tmp)
-        log(f"corpus: {len(all_files)} files, {lines} lines ({len(non_db)} non-DB files, "
-            f"{non_db_lines} lines); runs={runs}; python={sys.executable}")
-        # (key, label, mode, flake8 args, paths). Order matters: the two sides of a
-        # ratio run next to each other (plain sits between "with plugin" and "DB only").
-        jobs: list[tuple[str, str, str, list[str], list[Path]]] = [
-            ("plugin", "with plugin", "plugin", plugin_args, targets),
-            ("plain", "plain", "plain", plain_args, targets),
-        ]
-        if "dbonly" not in skip:
-            jobs.append(("only", "DB only", "only", ["--jobs", "1", "--select=DB"], targets))
-        if "floor" not in skip:
-            jobs.append(("none", "no checks (floor)", "none", ["--jobs", "1"], targets))
-        if "nondb" not in skip and non_db:
-            jobs.append(("nondb_plain", "non-DB plain", "plain", plain_args, non_db))
-            jobs.append(("nondb_plugin", "non-DB with plugin", "plugin", plugin_args, non_db))
-            jobs.append(("textnondb_plain", "no DB library named, plain", "plain", plain_args,
-                         text_non_db))
-            jobs.append(("textnondb_plugin", "no DB library named, with plugin", "plugin",
-                         plugin_args, text_non_db))
-        if "jobs2" not in skip:
-            jobs.append(("jobs2", "with plugin --jobs 2", "plugin",
-                         ["--jobs", "2", "--extend-select=DB"], targets))
-        if "scaling" not in skip:
-            copies = work / "copy"
-            copies.mkdir()
-            second: list[Path] = []
-            for tree in trees:
-                hardlink_copy(tree, copies / tree.name)
-                if args.quick:
-                    second.extend(copies / tree.name / f.relative_to(tree)
-                                  for f in selected[tree])
-                else:
-                    second.append(copies / tree.name)
-            jobs.append(("twice", "corpus twice, with plugin", "plugin", plugin_args,
-                         [*targets, *second]))
-        per_round = run_rounds(jobs, runs, work, args.parallel)
-        results.update({key: median_of(measures) for key, measures in per_round.items()})
+        log(f"corpus: {len(sets.all_files)} files, {sets.lines(sets.all_files)} lines "
+            f"({len(sets.non_db)} non-DB files, {sets.lines(sets.non_db)} lines); "
+            f"runs={runs}; python={sys.executable}")
+        per_round = run_rounds(whole_jobs(sets, skip, interleave, args.quick, work), runs,
+                               work, args.parallel)
+        groups = interleaved_groups(sets, skip, args.chunk_lines) if interleave else []
+        for number in range(runs):
+            for title, sides, chunks in groups:
+                measured = run_interleaved(sides, chunks, work,
+                                           f"round {number + 1}/{runs} {title}")
+                for key, measures in measured.items():
+                    passes.setdefault(key, []).append(total_of(measures))
+                    chunk_counts[key] = len(chunks)
 
     imp_ms, heavy = import_cost("import flake8_fastapi_db.plugin", "flake8_fastapi_db",
                                 max(runs, 5))
@@ -421,94 +554,110 @@ def main(argv: Sequence[str] | None = None) -> int:
         "flake8_fastapi_db.runner, flake8_fastapi_db.registry as r; r.load_checkers()",
         "flake8_fastapi_db", max(runs, 5))
 
-    # -- table ---------------------------------------------------------------
-    print(f"flake8-fastapi-db benchmark: {len(trees)} project(s), {len(all_files)} files, "
-          f"{lines:,} lines{' (quick subset)' if args.quick else ''}; {runs} round(s), "
-          f"medians (ratios: median within-round ratio, range)")
+    print(f"flake8-fastapi-db benchmark: {len(trees)} project(s), {len(sets.all_files)} files, "
+          f"{sets.lines(sets.all_files):,} lines{' (quick subset)' if args.quick else ''}; "
+          f"{runs} round(s); figures: median over rounds (range)")
     print(f"python {sys.version.split()[0]} at {sys.executable}; cpus={os.cpu_count()}")
     print()
-    print(f"{'run':<36} {'wall s':>8} {'cpu s':>8} {'lines/cpu-s':>11} {'peak RSS MiB':>13} "
-          f"{'DB findings':>12}")
+    non_db_lines, text_non_db_lines = sets.lines(sets.non_db), sets.lines(sets.text_non_db)
     line_counts = {"nondb_plain": non_db_lines, "nondb_plugin": non_db_lines,
-                   "textnondb_plain": text_non_db_lines,
-                   "textnondb_plugin": text_non_db_lines, "twice": 2 * lines}
-    labels = {
-        "plain": "plain flake8 --jobs 1",
-        "plugin": "with plugin, --extend-select=DB",
-        "only": "DB codes alone (--select=DB)",
-        "none": "no checks at all (flake8 floor)",
-        "jobs2": "with plugin --jobs 2",
-        "nondb_plain": "non-DB files, plain",
-        "nondb_plugin": "non-DB files, with plugin",
-        "textnondb_plain": "no DB library named, plain",
-        "textnondb_plugin": "no DB library named, with plugin",
-        "twice": "corpus twice, with plugin",
-    }
-    for key, label in labels.items():
-        m = results.get(key)
-        if m is None:
-            continue
-        n = line_counts.get(key, lines)
-        findings = "-" if key in ("plain", "nondb_plain", "textnondb_plain", "none") else \
-            f"{m.db_lines} ({m.db000_lines} DB000)"
-        print(f"{label:<36} {m.seconds:>8.2f} {m.cpu:>8.2f} {n / m.cpu:>11,.0f} "
-              f"{m.maxrss_kb / 1024:>13.0f} {findings:>12}")
-    print()
-
-    # Ratios use CPU seconds: on a shared machine wall time measures the
-    # neighbours as much as flake8. (--jobs 2 is compared on wall time.)
-    def cpu_ratio(a: Measure, b: Measure) -> float:
-        return a.cpu / b.cpu
-
-    overhead, low, high = paired(per_round, "plugin", "plain",
-                                 lambda a, b: cpu_ratio(a, b) - 1)
-    rows.append(("overhead (plugin - plain) / plain", f"{overhead:.3f}{spread(low, high)}",
-                 f"<= {TARGETS['overhead']}", verdict(overhead <= TARGETS["overhead"])))
-    if "only" in results:
-        ratio, low, high = paired(per_round, "only", "plain", cpu_ratio)
-        rows.append(("DB only / plain", f"{ratio:.3f}{spread(low, high)}",
-                     f"<= {TARGETS['db_only']}", verdict(ratio <= TARGETS["db_only"])))
-        if "none" in results:
-            own = statistics.median(
-                (o.cpu - n.cpu) / p.cpu for o, n, p in
-                zip(per_round["only"], per_round["none"], per_round["plain"]))
-            rows.append(("  (info) (DB only - floor) / plain", f"{own:.3f}", "-", "-"))
-    import_ok = imp_ms <= TARGETS["import_ms"] and "astroid" not in heavy
-    rows.append(("import flake8_fastapi_db.plugin (ms)",
-                 f"{imp_ms:.1f} heavy={','.join(sorted(heavy)) or 'none'}",
-                 f"<= {TARGETS['import_ms']:.0f}, no astroid", verdict(import_ok)))
-    rows.append(("  (info) + context/runner/all checks",
-                 f"{full_ms:.1f} heavy={','.join(sorted(full_heavy)) or 'none'}", "-", "-"))
-    if "nondb_plugin" in results:
-        ratio, low, high = paired(per_round, "nondb_plugin", "nondb_plain", cpu_ratio)
-        rows.append((f"non-DB files ({len(non_db)}) plugin / plain",
-                     f"{ratio:.3f}{spread(low, high)}",
-                     f"<= {TARGETS['non_db']}", verdict(ratio <= TARGETS["non_db"])))
-    if "textnondb_plugin" in results:
-        ratio, low, high = paired(per_round, "textnondb_plugin", "textnondb_plain", cpu_ratio)
-        rows.append((f"  (info) no DB library named ({len(text_non_db)})",
-                     f"{ratio:.3f}{spread(low, high)}",
-                     "-", "-"))
-    if "twice" in results:
-        ratio, low, high = paired(per_round, "twice", "plugin", cpu_ratio)
-        rows.append(("scaling: corpus x2 / x1 (plugin)", f"{ratio:.3f}{spread(low, high)}",
-                     f"<= {TARGETS['scaling']}", verdict(ratio <= TARGETS["scaling"])))
-    rss, low, high = paired(per_round, "plugin", "plain", lambda a, b: a.maxrss_kb / b.maxrss_kb)
-    rows.append(("peak RSS plugin / plain", f"{rss:.3f}{spread(low, high)}",
-                 f"<= {TARGETS['rss']}",
-                 verdict(rss <= TARGETS["rss"])))
-    if "jobs2" in results:
-        speedup = paired(per_round, "plugin", "jobs2", lambda a, b: a.seconds / b.seconds)[0]
-        rows.append(("(info) --jobs 2 wall speed-up", f"{speedup:.2f}x", "-", "-"))
-
+                   "textnondb_plain": text_non_db_lines, "textnondb_plugin": text_non_db_lines,
+                   "twice": 2 * sets.lines(sets.all_files)}
+    print_runs("whole runs, one process each", per_round, line_counts,
+               sets.lines(sets.all_files), {})
+    if passes:
+        print(f"interleaved: chunks of about {args.chunk_lines:,} lines, one process per "
+              f"chunk and side; sums over chunks")
+        print_runs("interleaved (chunks)", passes, line_counts, sets.lines(sets.all_files),
+                   chunk_counts)
+    ratios = passes if passes else per_round
+    rows = figure_rows(ratios, per_round, bool(passes), len(sets.non_db),
+                       len(sets.text_non_db), import_rows(imp_ms, heavy, full_ms, full_heavy))
     width = max(len(r[0]) for r in rows)
     print(f"{'figure':<{width}}  {'value':<24} {'target':<18} result")
     for label, value, target, result in rows:
         print(f"{label:<{width}}  {value:<24} {target:<18} {result}")
     failed = any(r[3] == "FAIL" for r in rows)
+    overhead = paired(ratios, "plugin", "plain", lambda a, b: a.cpu / b.cpu - 1)[0]
     print()
     print(f"overhead={overhead:.3f}")
     return 1 if (failed and args.strict) else 0
+
+
+def print_runs(title: str, results: dict[str, list[Measure]], line_counts: dict[str, int],
+               lines: int, chunk_counts: dict[str, int]) -> None:
+    print(f"{title:<36} {'wall s':>8} {'cpu s':>8} {'lines/cpu-s':>11} {'peak RSS MiB':>13} "
+          f"{'DB findings':>12}")
+    for key, label in LABELS.items():
+        if key not in results:
+            continue
+        m = median_of(results[key])
+        n = line_counts.get(key, lines)
+        findings = "-" if key in NO_FINDINGS else f"{m.db_lines} ({m.db000_lines} DB000)"
+        if key in chunk_counts:
+            label = f"{label} [{chunk_counts[key]}]"
+        print(f"{label:<36} {m.seconds:>8.2f} {m.cpu:>8.2f} {n / m.cpu:>11,.0f} "
+              f"{m.maxrss_kb / 1024:>13.0f} {findings:>12}")
+    print()
+
+
+Row = tuple[str, str, str, str]   # label, measured, target, verdict
+
+
+def ratio_row(results: dict[str, list[Measure]], label: str, over: str, under: str,
+              target: str | None, minus_one: bool = False) -> Row:
+    """CPU seconds of ``over`` / ``under`` (a shared machine's wall time measures the
+    neighbours as much as flake8)."""
+    value, low, high = paired(results, over, under,
+                              lambda a, b: a.cpu / b.cpu - (1 if minus_one else 0))
+    shown = f"{value:.3f}{spread(low, high)}"
+    if target is None:
+        return (label, shown, "-", "-")
+    return (label, shown, f"<= {TARGETS[target]}", verdict(value <= TARGETS[target]))
+
+
+def figure_rows(ratios: dict[str, list[Measure]], whole: dict[str, list[Measure]],
+                interleaved: bool, non_db: int, text_non_db: int,
+                import_figures: list[Row]) -> list[Row]:
+    rows = [ratio_row(ratios, "overhead (plugin - plain) / plain", "plugin", "plain",
+                      "overhead", minus_one=True)]
+    if interleaved:
+        rows.append(ratio_row(whole, "  (info) same, whole runs", "plugin", "plain", None,
+                              minus_one=True))
+    if "only" in ratios:
+        rows.append(ratio_row(ratios, "DB only / plain", "only", "plain", "db_only"))
+        if "none" in ratios:
+            own = statistics.median(
+                (o.cpu - n.cpu) / p.cpu for o, n, p in
+                zip(ratios["only"], ratios["none"], ratios["plain"]))
+            rows.append(("  (info) (DB only - floor) / plain", f"{own:.3f}", "-", "-"))
+    rows.extend(import_figures)
+    if "nondb_plugin" in ratios:
+        rows.append(ratio_row(ratios, f"non-DB files ({non_db}) plugin / plain",
+                              "nondb_plugin", "nondb_plain", "non_db"))
+    if "textnondb_plugin" in ratios:
+        rows.append(ratio_row(ratios, f"  (info) no DB library named ({text_non_db})",
+                              "textnondb_plugin", "textnondb_plain", None))
+    if "twice" in whole:
+        rows.append(ratio_row(whole, "scaling: corpus x2 / x1 (plugin)", "twice", "plugin",
+                              "scaling"))
+    rss, low, high = paired(whole, "plugin", "plain", lambda a, b: a.maxrss_kb / b.maxrss_kb)
+    rows.append(("peak RSS plugin / plain", f"{rss:.3f}{spread(low, high)}",
+                 f"<= {TARGETS['rss']}", verdict(rss <= TARGETS["rss"])))
+    if "jobs2" in whole:
+        speedup = paired(whole, "plugin", "jobs2", lambda a, b: a.seconds / b.seconds)[0]
+        rows.append(("(info) --jobs 2 wall speed-up", f"{speedup:.2f}x", "-", "-"))
+    return rows
+
+
+def import_rows(imp_ms: float, heavy: set[str], full_ms: float, full_heavy: set[str],
+                ) -> list[Row]:
+    ok = imp_ms <= TARGETS["import_ms"] and "astroid" not in heavy
+    return [("import flake8_fastapi_db.plugin (ms)",
+             f"{imp_ms:.1f} heavy={','.join(sorted(heavy)) or 'none'}",
+             f"<= {TARGETS['import_ms']:.0f}, no astroid", verdict(ok)),
+            ("  (info) + context/runner/all checks",
+             f"{full_ms:.1f} heavy={','.join(sorted(full_heavy)) or 'none'}", "-", "-")]
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""``benchmarks/ab.py`` runs two copies of the plugin side by side in one process."""
+"""The benchmark scripts: ``ab.py`` runs two copies of the plugin side by side in one
+process; ``bench.py`` measures its ratios on interleaved chunks of the corpus."""
 from __future__ import annotations
 
 import ast
@@ -16,13 +17,22 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "eval_files" / "db307_read_modify_write.py"
 
 
-@pytest.fixture(scope="module")
-def ab() -> object:
+def _script(name: str) -> object:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        return importlib.import_module("ab")
+        return importlib.import_module(name)
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
+
+
+@pytest.fixture(scope="module")
+def ab() -> object:
+    return _script("ab")
+
+
+@pytest.fixture(scope="module")
+def bench() -> object:
+    return _script("bench")
 
 
 def _findings(plugin: type, path: Path) -> list[tuple[int, int, str]]:
@@ -60,3 +70,43 @@ def test_a_git_revision_is_exported_and_runs(ab: object, tmp_path: Path,
 def test_an_unknown_version_is_one_line_naming_it(ab: object, tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="'no-such-rev' is neither a checkout"):
         ab._place("no-such-rev", tmp_path / "x")  # type: ignore[attr-defined]
+
+
+def test_chunks_keep_the_file_order_stay_in_one_project_and_keep_to_the_budget(
+        bench: object) -> None:
+    a, b = Path("/c/a"), Path("/c/b")
+    files = [a / "1.py", a / "2.py", a / "3.py", a / "big.py", a / "4.py", b / "1.py"]
+    lines_of = dict(zip(files, [40, 50, 20, 500, 10, 10]))
+    tree_of = {f: f.parent for f in files}
+    chunks = bench.chunk_files(files, lines_of, tree_of, 100)  # type: ignore[attr-defined]
+    assert chunks == [[a / "1.py", a / "2.py"], [a / "3.py"], [a / "big.py"], [a / "4.py"],
+                      [b / "1.py"]]
+
+
+def test_interleaved_sides_take_turns_going_first_and_sum_over_chunks(
+        bench: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, list[str]]] = []
+
+    def fake_run(mode: str, fargs: list[str], listing: Path) -> object:
+        calls.append((mode, listing.read_text().split()))
+        return bench.Measure(1.0, 2.0 if mode == "plugin" else 1.0,  # type: ignore[attr-defined]
+                             100, 1, 0, 1)
+
+    monkeypatch.setattr(bench, "run_once", fake_run)
+    sides = [("plugin", "with plugin", "plugin", []), ("plain", "plain", "plain", [])]
+    chunks = [[Path("x.py")], [Path("y.py")], [Path("z.py")]]
+    results = bench.run_interleaved(sides, chunks, tmp_path, "t")  # type: ignore[attr-defined]
+    assert calls == [("plugin", ["x.py"]), ("plain", ["x.py"]), ("plain", ["y.py"]),
+                     ("plugin", ["y.py"]), ("plugin", ["z.py"]), ("plain", ["z.py"])]
+    total = bench.total_of(results["plugin"])  # type: ignore[attr-defined]
+    assert (total.cpu, total.db_lines, len(results["plain"])) == (6.0, 3, 3)
+
+
+def test_one_measured_run_counts_the_plugins_findings_and_plain_reports_none(
+        bench: object, tmp_path: Path) -> None:
+    listing = tmp_path / "paths.txt"
+    listing.write_text(f"{SAMPLE}\n")
+    with_plugin = bench.run_once("plugin", ["--extend-select=DB"], listing)  # type: ignore
+    plain = bench.run_once("plain", [], listing)  # type: ignore[attr-defined]
+    assert with_plugin.db_lines == len(_findings(Plugin, SAMPLE)) > 0
+    assert plain.db_lines == 0 and plain.cpu > 0
