@@ -31,8 +31,9 @@ class DB114(Rule):
 
     A column also counts as covered when it follows, in a composite index, columns
     that the same function filters with equality (`where(a == x).order_by(b)` with
-    `Index(a, b)`) or that a join probes on the joined table, and when one of the
-    project's migrations creates a matching index.
+    `Index(a, b)`) or matches in a join's ON clause (on the joined table; for an
+    inner join, which the database may drive from either side, on both tables),
+    and when one of the project's migrations creates a matching index.
 
     ## Why is this bad?
     Without an index every such query scans the whole table; it is fast in
@@ -196,6 +197,10 @@ class _Scope:
     uses: list[_Use] = field(default_factory=list)
 
 
+def _literal_true(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
 @register
 class FilterIndexChecker(Checker):
     name = "filter-indexes"
@@ -231,12 +236,17 @@ class FilterIndexChecker(Checker):
             elif method in _JOIN_METHODS and len(call.args) >= 2:
                 joined = self._equalities_in(call.args[1], "a join condition")
                 statement_uses.extend(joined)
-                # The joined table is probed by its columns of the condition: like an
-                # equality filter, they lead a composite index for the columns after
-                # them. (The driving table's columns are not probed.)
+                # A table probed by its columns of the condition has them pinned like an
+                # equality filter: they lead a composite index for the columns after
+                # them. An outer join probes the joined table only; an inner join can
+                # be driven from either side, so both sides' columns may be probed.
                 target = self.ctx.model_for(call.args[0])
+                # (``isouter=flag``: unknown, taken as inner, the silent reading.)
+                inner = method == "join" and not any(
+                    k.arg in ("isouter", "full") and _literal_true(k.value)
+                    for k in call.keywords)
                 for use in joined:
-                    if target is not None and use.model.qualname == target.qualname:
+                    if inner or (target is not None and use.model.qualname == target.qualname):
                         scope.equal.setdefault(use.model.qualname, set()).add(use.col.attr)
             elif method in _ORDER_METHODS:
                 sorted_before: list[_Use] = []
