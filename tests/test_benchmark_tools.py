@@ -83,23 +83,29 @@ def test_chunks_keep_the_file_order_stay_in_one_project_and_keep_to_the_budget(
                       [b / "1.py"]]
 
 
-def test_interleaved_sides_take_turns_going_first_and_sum_over_chunks(
+def test_interleaved_sides_take_turns_going_first_and_sum_the_least_cpu_per_chunk(
         bench: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, list[str]]] = []
+    disturbed = iter([5.0, 1.0, 1.0, 9.0] * 3)   # CPU seconds, run after run
 
     def fake_run(mode: str, fargs: list[str], listing: Path) -> object:
         calls.append((mode, listing.read_text().split()))
-        return bench.Measure(1.0, 2.0 if mode == "plugin" else 1.0,  # type: ignore[attr-defined]
-                             100, 1, 0, 1)
+        return bench.Measure(1.0, next(disturbed), 100, 1, 0, 1)  # type: ignore[attr-defined]
 
     monkeypatch.setattr(bench, "run_once", fake_run)
     sides = [("plugin", "with plugin", "plugin", []), ("plain", "plain", "plain", [])]
     chunks = [[Path("x.py")], [Path("y.py")], [Path("z.py")]]
-    results = bench.run_interleaved(sides, chunks, tmp_path, "t")  # type: ignore[attr-defined]
-    assert calls == [("plugin", ["x.py"]), ("plain", ["x.py"]), ("plain", ["y.py"]),
-                     ("plugin", ["y.py"]), ("plugin", ["z.py"]), ("plain", ["z.py"])]
+    results = bench.run_interleaved(sides, chunks, tmp_path, "t",  # type: ignore[attr-defined]
+                                    repeat=2)
+    assert calls == [("plugin", ["x.py"]), ("plain", ["x.py"]), ("plain", ["x.py"]),
+                     ("plugin", ["x.py"]), ("plugin", ["y.py"]), ("plain", ["y.py"]),
+                     ("plain", ["y.py"]), ("plugin", ["y.py"]), ("plugin", ["z.py"]),
+                     ("plain", ["z.py"]), ("plain", ["z.py"]), ("plugin", ["z.py"])]
+    # x.py: plugin ran 5.0 then 9.0, plain 1.0 and 1.0: the least of each is kept.
+    assert [m.cpu for m in results["plugin"]] == [5.0, 5.0, 5.0]
+    assert [m.cpu for m in results["plain"]] == [1.0, 1.0, 1.0]
     total = bench.total_of(results["plugin"])  # type: ignore[attr-defined]
-    assert (total.cpu, total.db_lines, len(results["plain"])) == (6.0, 3, 3)
+    assert (total.cpu, total.db_lines) == (15.0, 3)
 
 
 def test_one_measured_run_counts_the_plugins_findings_and_plain_reports_none(
