@@ -9,8 +9,6 @@ from pathlib import Path
 
 from .names import DB_LIBRARY_MARKERS, LIBRARY_ROOTS, is_fastapi, literal_str
 from .project.index import ProjectIndex, Symbol, file_mentions_db_library
-from .project.migrations import ProjectMigrations, is_migration, project_migrations
-from .project.models import ModelInfo, ModelResolver
 from .project.modules import ModuleSummary
 from .project.roots import module_name_for, project_dir, roots_for
 from .settings import Settings
@@ -20,6 +18,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .analysis.bindings import Scopes
     from .analysis.statements import Tracer
+    from .project.migrations import ProjectMigrations
+    from .project.models import ModelInfo, ModelResolver
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete", "head", "options", "api_route",
                 "trace")
@@ -111,6 +111,11 @@ class FileContext:
 
     @cached_property
     def is_migration(self) -> bool:
+        # The model and migration layers are imported on first use, not with the
+        # context: the relevance gate needs neither, and a process that only sees
+        # files without DB code (an editor on a plain module) never loads them.
+        from .project.migrations import is_migration
+
         return is_migration(self.module)
 
     # -- relevance gate --------------------------------------------------
@@ -173,10 +178,14 @@ class FileContext:
 
     @cached_property
     def models(self) -> ModelResolver:
+        from .project.models import ModelResolver
+
         return ModelResolver(self.project)
 
     @cached_property
     def migrations(self) -> ProjectMigrations:
+        from .project.migrations import project_migrations
+
         directory = self.path.parent if self.path is not None else Path(os.getcwd())
         return project_migrations(directory)
 

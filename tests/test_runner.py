@@ -89,10 +89,11 @@ def test_a_failing_relevance_gate_becomes_one_db000(monkeypatch) -> None:
     assert texts == ["DB000 internal error in relevance-gate: OSError: disk gone; please report"]
 
 
-def test_a_process_that_sees_only_files_without_db_code_never_imports_the_checks(
+def test_a_process_that_sees_only_files_without_db_code_never_imports_the_checks_or_models(
         tmp_path: Path) -> None:
-    """The gate runs before the check modules are loaded (an editor linting one
-    such file pays for the gate only); the first relevant file loads them."""
+    """The gate runs before the check modules, the model layer and the migration
+    layer are loaded (an editor linting one such file pays for the gate only); the
+    first relevant file loads them."""
     (tmp_path / "pyproject.toml").write_text("")
     plain = tmp_path / "plain.py"
     plain.write_text("import json\n\n\ndef g(x):\n    return json.dumps(x)\n")
@@ -105,7 +106,9 @@ def test_a_process_that_sees_only_files_without_db_code_never_imports_the_checks
         "    lines = open(path).readlines()\n"
         "    return list(Plugin(ast.parse(''.join(lines)), path, lines).run())\n"
         "def loaded():\n"
-        "    return sorted(m for m in sys.modules if m.startswith('flake8_fastapi_db.checks'))\n"
+        "    return sorted(m for m in sys.modules if m.startswith(\n"
+        "        ('flake8_fastapi_db.checks', 'flake8_fastapi_db.project.models',\n"
+        "         'flake8_fastapi_db.project.migrations')))\n"
         f"assert lint({str(plain)!r}) == []\n"
         "print(len(loaded()))\n"
         f"assert lint({str(models)!r})\n"
