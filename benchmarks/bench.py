@@ -419,15 +419,12 @@ class FileSets:
     selected: dict[Path, list[Path]]     # tree -> its files (all, or the quick subset)
     lines_of: dict[Path, int]
     all_files: list[Path]
+    tree_of: dict[Path, Path]            # file -> its tree
     non_db: list[Path]                   # the non-DB target's set
     text_non_db: list[Path]              # files naming no DB library (informational)
 
     def lines(self, files: Sequence[Path]) -> int:
         return sum(self.lines_of[f] for f in files)
-
-    @property
-    def tree_of(self) -> dict[Path, Path]:
-        return {f: tree for tree, files in self.selected.items() for f in files}
 
 
 def file_sets(trees: list[Path], quick: bool) -> FileSets:
@@ -439,7 +436,7 @@ def file_sets(trees: list[Path], quick: bool) -> FileSets:
     # those the ones importing no DB-using project module (the target's set).
     text_non_db = [f for f in all_files if not mentions_db_library(f)]
     return FileSets(trees, selected, {f: len(f.read_bytes().splitlines()) for f in all_files},
-                    all_files, non_db_per_target(text_non_db, tree_of), text_non_db)
+                    all_files, tree_of, non_db_per_target(text_non_db, tree_of), text_non_db)
 
 
 def whole_jobs(sets: FileSets, skip: set[str], interleave: bool, quick: bool,
