@@ -397,6 +397,7 @@ Job = tuple[str, str, str, list[str], list[Path]]
 
 PLUGIN_ARGS = ["--jobs", "1", "--extend-select=DB"]
 PLAIN_ARGS = ["--jobs", "1"]
+ONLY_ARGS = ["--jobs", "1", "--select=DB"]
 LABELS = {
     "plain": "plain flake8 --jobs 1",
     "plugin": "with plugin, --extend-select=DB",
@@ -449,9 +450,9 @@ def whole_jobs(sets: FileSets, skip: set[str], interleave: bool, quick: bool,
                        ("plain", "plain", "plain", PLAIN_ARGS, targets)]
     if not interleave:   # else these are measured interleaved
         if "dbonly" not in skip:
-            jobs.append(("only", "DB only", "only", ["--jobs", "1", "--select=DB"], targets))
+            jobs.append(("only", "DB only", "only", ONLY_ARGS, targets))
         if "floor" not in skip:
-            jobs.append(("none", "no checks (floor)", "none", ["--jobs", "1"], targets))
+            jobs.append(("none", "no checks (floor)", "none", PLAIN_ARGS, targets))
         if "nondb" not in skip and sets.non_db:
             jobs.extend([
                 ("nondb_plain", "non-DB plain", "plain", PLAIN_ARGS, sets.non_db),
@@ -487,9 +488,9 @@ def interleaved_groups(sets: FileSets, skip: set[str], budget: int,
     sides: list[Side] = [("plugin", "with plugin", "plugin", PLUGIN_ARGS),
                          ("plain", "plain", "plain", PLAIN_ARGS)]
     if "dbonly" not in skip:
-        sides.append(("only", "DB only", "only", ["--jobs", "1", "--select=DB"]))
+        sides.append(("only", "DB only", "only", ONLY_ARGS))
     if "floor" not in skip:
-        sides.append(("none", "floor", "none", ["--jobs", "1"]))
+        sides.append(("none", "floor", "none", PLAIN_ARGS))
     groups = [("corpus", sides, chunk_files(sets.all_files, sets.lines_of, tree_of, budget))]
     if "nondb" not in skip and sets.non_db:
         groups.append(("non-DB", [("nondb_plugin", "with plugin", "plugin", PLUGIN_ARGS),
