@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -454,18 +455,20 @@ def _create_table_indexes(summary: ModuleSummary, revision: str | None,
 
 
 def looped_indexes(summary: ModuleSummary, revision: str | None,
-                   func: ast.FunctionDef | None) -> list[MigrationIndex]:
+                   func: ast.FunctionDef | None,
+                   nodes: Sequence[ast.AST] | None = None) -> list[MigrationIndex]:
     """Indexes ``op.create_index`` builds in a loop over a literal table of rows.
 
     ``for name, table, cols in _FK_INDEXES: op.create_index(name, table, cols)``
     with ``_FK_INDEXES`` a module-level list of literal tuples (or a sum of
-    such lists) creates one index per row.
+    such lists) creates one index per row. ``nodes``: ``func``'s nodes when the
+    caller has walked it already.
     """
     out: list[MigrationIndex] = []
     if func is None:
         return out
     op_names = _op_names(summary)
-    for loop in walk(func):
+    for loop in (nodes if nodes is not None else walk(func)):
         if not isinstance(loop, ast.For) or not isinstance(loop.target, ast.Tuple):
             continue
         targets = [e.id if isinstance(e, ast.Name) else None for e in loop.target.elts]
@@ -526,8 +529,10 @@ def migration_facts(summary: ModuleSummary) -> MigrationFacts:
     up = summary.functions.get("upgrade")
     up_func = up if isinstance(up, ast.FunctionDef) else None
     ops = operations(summary, up_func).ops
+    # One walk of upgrade() for the two searches below (hundreds of revisions a run).
+    nodes = list(walk(up_func)) if up_func is not None else []
     created = (*created_indexes(summary, revision, ops),
-               *looped_indexes(summary, revision, up_func))
+               *looped_indexes(summary, revision, up_func, nodes))
     return MigrationFacts(revision=revision, down_revisions=downs,
                           created=created,
                           dropped=tuple(dropped_indexes(ops)),
@@ -541,18 +546,17 @@ def migration_facts(summary: ModuleSummary) -> MigrationFacts:
                                   op.table is None or
                                   op.text(op.param("new_table_name")) is None)
                               for op in ops),
-                          helper_index_tables=tuple(sorted(_helper_index_tables(up_func))),
+                          helper_index_tables=tuple(sorted(_helper_index_tables(nodes))),
                           renames=tuple(
                               (op.table, new) for op in ops if op.name == "rename_table"
                               and op.table and (new := op.text(op.param("new_table_name")))))
 
 
-def _helper_index_tables(func: ast.FunctionDef | None) -> frozenset[str]:
-    """Literal table names passed to a non-``op`` call whose name speaks of indexes."""
-    if func is None:
-        return frozenset()
+def _helper_index_tables(nodes: Sequence[ast.AST]) -> frozenset[str]:
+    """Literal table names passed to a non-``op`` call (among ``nodes``, those of
+    ``upgrade()``) whose name speaks of indexes."""
     out: set[str] = set()
-    for node in walk(func):
+    for node in nodes:
         if not isinstance(node, ast.Call):
             continue
         name = _dotted(node.func) or ""
