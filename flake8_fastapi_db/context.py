@@ -136,7 +136,16 @@ class FileContext:
         return False
 
     def _imported_project_names(self) -> list[str]:
-        return [qualname for qualname in dict.fromkeys(self.module.imports.names.values())
+        """What the file imports, as qualified names: ``from m import x`` is ``m.x``,
+        ``import a.b.c`` is ``a.b.c`` rather than the package ``a`` it binds (whose
+        re-exports the file does not use: airflow's ``import airflow.sdk...``
+        otherwise made files relevant through ``airflow/__init__``)."""
+        imports = self.module.imports
+        heads = {name.partition(".")[0] for name in imports.plain_imports}
+        found = [qualname for local, qualname in imports.names.items()
+                 if not (local == qualname and local in heads)]
+        found.extend(sorted(imports.plain_imports))
+        return [qualname for qualname in dict.fromkeys(found)
                 if qualname.partition(".")[0] not in LIBRARY_ROOTS]
 
     def _imports_db_code(self, qualname: str) -> bool:

@@ -119,7 +119,7 @@ class ImportMap:
     a function only fills a name the module does not bind itself.
     """
 
-    __slots__ = ("module", "names", "modules")
+    __slots__ = ("module", "names", "modules", "plain_imports")
 
     def __init__(self, module: str = "", is_package: bool = False,
                  body: Iterable[ast.stmt] = ()) -> None:
@@ -127,6 +127,9 @@ class ImportMap:
         self.names: dict[str, str] = {}
         # Absolute module names imported anywhere in the file (for relevance).
         self.modules: set[str] = set()
+        # ``import a.b.c`` without ``as``: binds ``a``, but the module the file
+        # means to use is ``a.b.c`` (the relevance gate asks about that one).
+        self.plain_imports: set[str] = set()
         nested: list[ast.stmt] = []
         top = list(body)
         for stmt in top:
@@ -146,6 +149,8 @@ class ImportMap:
         made.module = module
         made.names = dict(names)
         made.modules = set(modules)
+        # Only the checked file's own map is asked (by the gate), never a stored one.
+        made.plain_imports = set()
         return made
 
     def _add(self, stmt: ast.Import | ast.ImportFrom, is_package: bool, override: bool) -> None:
@@ -158,6 +163,7 @@ class ImportMap:
                 else:
                     head = alias.name.partition(".")[0]
                     bind(head, head)
+                    self.plain_imports.add(alias.name)
             return
         base = resolve_relative(self.module, is_package, stmt.level, stmt.module)
         if base is None:

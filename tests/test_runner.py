@@ -180,6 +180,40 @@ def test_gate_reads_only_package_inits_when_following_reexports(tmp_path: Path,
     assert parsed == ["__init__.py"]
 
 
+def _gate(tmp_path: Path, source: str, name: str = "task.py") -> bool:
+    return FileContext(ast.parse(source), str(tmp_path / name), source.splitlines(True),
+                       Settings()).relevant
+
+
+def test_gate_judges_import_a_b_c_by_module_a_b_c_not_by_package_a(tmp_path: Path) -> None:
+    """``import app.sdk.mixins`` binds ``app`` but uses ``app.sdk.mixins``: the
+    models ``app/__init__`` re-exports do not make the file relevant (airflow's
+    ``import airflow.sdk...`` did); the imported module itself still counts."""
+    (tmp_path / "pyproject.toml").write_text("")
+    app = tmp_path / "app"
+    (app / "sdk").mkdir(parents=True)
+    (app / "__init__.py").write_text("from .models import User\n")
+    (app / "models.py").write_text("from sqlalchemy.orm import DeclarativeBase\n"
+                                   "class User(DeclarativeBase):\n    pass\n")
+    (app / "sdk" / "__init__.py").write_text("")
+    (app / "sdk" / "mixins.py").write_text("class Mixin:\n    pass\n")
+    assert _gate(tmp_path, "import app.sdk.mixins\n\nX = app.sdk.mixins.Mixin\n") is False
+    assert _gate(tmp_path, "import app\n\nX = app.User\n") is True
+    assert _gate(tmp_path, "import app.models\n\nX = app.models.User\n") is True
+
+
+def test_gate_finds_dotted_modules_of_namespace_packages(tmp_path: Path) -> None:
+    """The shortcut for names of installed libraries (no directory for the top
+    package under any root) must not hide a namespace package: a directory without
+    ``__init__.py`` still holds modules."""
+    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "svc" / "models").mkdir(parents=True)
+    (tmp_path / "svc" / "models" / "user.py").write_text(
+        "from sqlalchemy.orm import DeclarativeBase\nclass User(DeclarativeBase):\n    pass\n")
+    assert _gate(tmp_path, "from svc.models.user import User\n") is True
+    assert _gate(tmp_path, "from requests.models import Response\n") is False
+
+
 def test_linted_project_modules_are_never_imported_or_executed(tmp_path: Path) -> None:
     marker = tmp_path / "EXECUTED"
     (tmp_path / "pyproject.toml").write_text("")

@@ -139,6 +139,10 @@ def find_module(name: str, roots: tuple[Path, ...]) -> tuple[str, bool] | None:
         return known[name]
     parts = name.split(".")
     found: tuple[str, bool] | None = None
+    # Most names asked about belong to installed libraries: one look for their top
+    # package answers every dotted name under it.
+    if len(parts) > 1 and not _head_exists(parts[0], roots):
+        roots = ()
     for root in roots:
         base = os.path.join(str(root), *parts)
         init = os.path.join(base, "__init__.py")
@@ -152,3 +156,24 @@ def find_module(name: str, roots: tuple[Path, ...]) -> tuple[str, bool] | None:
         known.clear()
     known[name] = found
     return found
+
+
+# roots -> {top-level name -> a package directory or module file exists under a root}
+_HEADS: dict[tuple[Path, ...], dict[str, bool]] = {}
+
+
+def _head_exists(head: str, roots: tuple[Path, ...]) -> bool:
+    """Could ``head.x`` be under the roots? Only a directory can hold it, with or
+    without an ``__init__.py`` (namespace packages hold modules too)."""
+    known = _HEADS.get(roots)
+    if known is None:
+        if len(_HEADS) >= 256:
+            _HEADS.clear()
+        known = _HEADS[roots] = {}
+    elif head in known:
+        return known[head]
+    exists = any(os.path.isdir(os.path.join(str(root), head)) for root in roots)
+    if len(known) >= _MAX_FOUND:
+        known.clear()
+    known[head] = exists
+    return exists
