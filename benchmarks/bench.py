@@ -23,17 +23,17 @@ line printed is exactly ``overhead=<value with 3 decimals>``.
 The runs are made in ``--runs`` rounds. The machine's speed drifts by tens of
 percent within minutes, which one run per configuration over the whole corpus
 would pass on to the ratios, so a round measures the ratios **interleaved**:
-the files are cut into chunks of consecutive files of one project (about
-``--chunk-lines`` lines, a few seconds of flake8 each), every side of a ratio
-lints a chunk right after the other (order reversed every other chunk), and a
-ratio is the sum over chunks of one side's CPU seconds over the other's.
+the files are cut into chunks, by default one per project (``--chunk-lines N``:
+runs of consecutive files of one project of about N lines), every side of a
+ratio lints a chunk right after the other (order reversed every other chunk),
+and a ratio is the sum over chunks of one side's CPU seconds over the other's.
 Drift slower than a chunk cancels out. Faster disturbances remain (two runs of
 the same chunk seconds apart differ by up to a third on a shared machine), so
 each side runs a chunk ``--repeat`` times, taking turns, and the run of least CPU
-counts. Each chunk is a fresh flake8 process,
-as a pre-commit hook or an editor would run it: it pays the plugin's start-up
-and fills its per-process caches again, which counts against the plugin.
-The whole corpus is also linted in one process per round, with the plugin and
+counts. Each chunk is a fresh flake8 process, as ``flake8`` run in that project
+(or, with small chunks, a pre-commit hook given some files) would be: it pays the
+plugin's start-up and fills its per-process caches again, which counts against
+the plugin. The whole corpus is also linted in one process per round, with the plugin and
 without (peak memory, the scaling and ``--jobs 2`` figures are whole-run
 properties); their ratio is printed for information. Each figure is the median
 over rounds, with its range. ``--chunk-lines 0`` measures the ratios on whole
@@ -510,9 +510,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help=f"{QUICK_FILES_PER_PROJECT} files per project, 1 run (smoke test)")
     parser.add_argument("--runs", type=int, default=None,
                         help="rounds; each figure is the median over rounds (default 1)")
-    parser.add_argument("--chunk-lines", type=int, default=50_000,
-                        help="lines per chunk of the interleaved ratios (default 50000; "
-                             "0: ratios from whole runs)")
+    parser.add_argument("--chunk-lines", type=int, default=None,
+                        help="cut each project's files into chunks of about this many "
+                             "lines for the interleaved ratios (default: one chunk per "
+                             "project; 0: ratios from whole runs)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each side per chunk, the least CPU kept (default 3)")
     parser.add_argument("--cache", help="corpus cache folder (as for corpus.py)")
@@ -524,10 +525,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="exit 1 if a target fails")
     args = parser.parse_args(argv)
     runs = args.runs if args.runs is not None else 1
-    if runs < 1 or args.repeat < 1 or args.chunk_lines < 0:
+    if runs < 1 or args.repeat < 1 or (args.chunk_lines is not None and args.chunk_lines < 0):
         parser.error("--runs and --repeat must be at least 1, --chunk-lines at least 0")
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
-    interleave = args.chunk_lines > 0
+    # No budget: a chunk is a whole project, as ``flake8`` run in that project is.
+    budget = args.chunk_lines if args.chunk_lines is not None else sys.maxsize
+    interleave = budget > 0
 
     names = [n.strip() for n in args.projects.split(",")] if args.projects else []
     try:
@@ -551,7 +554,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"runs={runs}; python={sys.executable}")
         per_round = run_rounds(whole_jobs(sets, skip, interleave, args.quick, work), runs,
                                work, args.parallel)
-        groups = interleaved_groups(sets, skip, args.chunk_lines) if interleave else []
+        groups = interleaved_groups(sets, skip, budget) if interleave else []
         for number in range(runs):
             for title, sides, chunks in groups:
                 measured = run_interleaved(sides, chunks, work,
@@ -579,8 +582,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print_runs("whole runs, one process each", per_round, line_counts,
                sets.lines(sets.all_files), {})
     if passes:
-        print(f"interleaved: chunks of about {args.chunk_lines:,} lines, one process per "
-              f"chunk and side, the least CPU of {args.repeat} kept; sums over chunks")
+        size = "one chunk per project" if args.chunk_lines is None else \
+            f"chunks of about {args.chunk_lines:,} lines"
+        print(f"interleaved: {size}, one process per chunk and side, the least CPU of "
+              f"{args.repeat} kept; sums over chunks")
         print_runs("interleaved (chunks)", passes, line_counts, sets.lines(sets.all_files),
                    chunk_counts)
     ratios = passes if passes else per_round

@@ -83,6 +83,17 @@ def test_chunks_keep_the_file_order_stay_in_one_project_and_keep_to_the_budget(
                       [b / "1.py"]]
 
 
+def test_by_default_each_project_is_one_chunk(bench: object) -> None:
+    """bench.py's default budget (``--chunk-lines`` not given): one process per
+    project and side, as ``flake8`` run in that project."""
+    a, b = Path("/c/a"), Path("/c/b")
+    files = [a / "1.py", a / "big.py", b / "1.py", b / "2.py"]
+    lines_of = dict(zip(files, [40, 500_000, 10, 20]))
+    tree_of = {f: f.parent for f in files}
+    chunks = bench.chunk_files(files, lines_of, tree_of, sys.maxsize)  # type: ignore
+    assert chunks == [[a / "1.py", a / "big.py"], [b / "1.py", b / "2.py"]]
+
+
 def test_interleaved_sides_take_turns_going_first_and_sum_the_least_cpu_per_chunk(
         bench: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, list[str]]] = []
