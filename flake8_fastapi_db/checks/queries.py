@@ -117,7 +117,11 @@ class QueryChecker(Checker):
         # can hold ORM objects this rule can see (keeps large files cheap).
         querying = {id(self.ctx.enclosing_function(c)) for c in self.calls
                     if _method(c) in QUERY_METHODS}
+        parents = self.ctx.parents
         for node in self.attributes:
+            parent = parents.get(node)
+            if type(parent) is ast.Call and parent.func is node:
+                continue   # ``user.save()``: a method call loads no relationship
             func = self.ctx.enclosing_function(node)
             if func is None or id(func) not in querying:
                 continue
