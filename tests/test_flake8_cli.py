@@ -127,7 +127,8 @@ def test_bad_option_value_is_one_line_naming_the_option(project: Path) -> None:
 
 def test_jobs_one_and_two_give_identical_output(project: Path) -> None:
     for i in range(6):
-        (project / "app" / f"extra{i}.py").write_text(MODELS.replace("from .mixins", "from app.mixins"))
+        (project / "app" / f"extra{i}.py").write_text(
+            MODELS.replace("from .mixins", "from app.mixins"))
     one = flake8("--jobs=1", "app", cwd=project).stdout
     two = flake8("--jobs=2", "app", cwd=project).stdout
     assert sorted(one.splitlines()) == sorted(two.splitlines())

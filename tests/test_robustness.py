@@ -58,7 +58,8 @@ def test_empty_file(tmp_path: Path) -> None:
 
 def test_file_that_is_not_utf8_through_flake8(tmp_path: Path) -> None:
     path = tmp_path / "latin.py"
-    path.write_bytes(b"# -*- coding: latin-1 -*-\nfrom sqlalchemy import Column\nname = '\xe9t\xe9'\n")
+    path.write_bytes(b"# -*- coding: latin-1 -*-\nfrom sqlalchemy import Column\n"
+                     b"name = '\xe9t\xe9'\n")
     bad = tmp_path / "broken.py"
     bad.write_bytes(b"from sqlalchemy import Column\nx = '\xff\xfe'\n")
     result = subprocess.run([sys.executable, "-m", "flake8", "--select=DB", str(tmp_path)],

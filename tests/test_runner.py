@@ -120,8 +120,8 @@ def test_a_process_that_sees_only_files_without_db_code_never_imports_the_checks
     assert after > 5
 
 
-def test_file_without_db_imports_never_touches_the_project_index(tmp_path: Path,
-                                                                  monkeypatch) -> None:
+def test_file_without_db_imports_never_touches_the_project_index(
+        tmp_path: Path, monkeypatch) -> None:
     parsed: list[Path] = []
     original = project_index._parse
     monkeypatch.setattr(project_index, "_parse",

@@ -320,7 +320,8 @@ def test_shared_async_session_concurrent_reads_run_without_error_on_aiosqlite(
     assert _run(tmp_path, body) == [1, 2]
 
 
-@pytest.mark.filterwarnings("ignore:Usage of the 'Session.add\\(\\)' operation:sqlalchemy.exc.SAWarning")
+@pytest.mark.filterwarnings(
+    "ignore:Usage of the 'Session.add\\(\\)' operation:sqlalchemy.exc.SAWarning")
 def test_shared_async_session_concurrent_flushes_raise_already_flushing(
     tmp_path: Path,
 ) -> None:

@@ -142,7 +142,8 @@ def test_create_engine_with_non_queue_pool_and_sizing_argument_raises_type_error
 ) -> None:
     # A file URL: with plain "sqlite://" the default pool would be
     # SingletonThreadPool, but poolclass= overrides it either way.
-    with pytest.raises(TypeError, match=f"Invalid argument\\(s\\) '{argument}' sent to create_engine"):
+    with pytest.raises(TypeError,
+                       match=f"Invalid argument\\(s\\) '{argument}' sent to create_engine"):
         create_engine(f"sqlite:///{tmp_path / 'x.db'}", poolclass=poolclass, **{argument: 5})
 
 
