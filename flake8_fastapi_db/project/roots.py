@@ -25,10 +25,11 @@ _LIMIT = 4096
 _T = TypeVar("_T")
 
 
-def _remembered(memo: dict[str, _T], key: str, compute: Callable[[str], _T]) -> _T:
+def _remembered(memo: dict[str, _T], key: str, compute: Callable[[str], _T],
+                limit: int = _LIMIT) -> _T:
     if key in memo:
         return memo[key]
-    if len(memo) >= _LIMIT:
+    if len(memo) >= limit:
         memo.clear()
     found = memo[key] = compute(key)
     return found
@@ -130,50 +131,42 @@ _MAX_FOUND = 8192
 
 def find_module(name: str, roots: tuple[Path, ...]) -> tuple[str, bool] | None:
     """File of module ``name`` under the roots: (path, is_package)."""
-    known = _FOUND.get(roots)
-    if known is None:
-        if len(_FOUND) >= 256:
-            _FOUND.clear()
-        known = _FOUND[roots] = {}
-    elif name in known:
-        return known[name]
+    return _remembered(_per_roots(_FOUND, roots), name, lambda _: _find_module(name, roots),
+                       _MAX_FOUND)
+
+
+def _find_module(name: str, roots: tuple[Path, ...]) -> tuple[str, bool] | None:
     parts = name.split(".")
-    found: tuple[str, bool] | None = None
     # Most names asked about belong to installed libraries: one look for their top
     # package answers every dotted name under it.
     if len(parts) > 1 and not _head_exists(parts[0], roots):
-        roots = ()
+        return None
     for root in roots:
         base = os.path.join(str(root), *parts)
         init = os.path.join(base, "__init__.py")
         if os.path.isfile(init):
-            found = (init, True)
-            break
-        if parts and os.path.isfile(base + ".py"):
-            found = (base + ".py", False)
-            break
-    if len(known) >= _MAX_FOUND:
-        known.clear()
-    known[name] = found
-    return found
+            return init, True
+        if os.path.isfile(base + ".py"):
+            return base + ".py", False
+    return None
 
 
-# roots -> {top-level name -> a package directory or module file exists under a root}
+# roots -> {top-level name -> a directory of that name exists under a root}
 _HEADS: dict[tuple[Path, ...], dict[str, bool]] = {}
 
 
 def _head_exists(head: str, roots: tuple[Path, ...]) -> bool:
     """Could ``head.x`` be under the roots? Only a directory can hold it, with or
     without an ``__init__.py`` (namespace packages hold modules too)."""
-    known = _HEADS.get(roots)
+    return _remembered(_per_roots(_HEADS, roots), head, lambda _: any(
+        os.path.isdir(os.path.join(str(root), head)) for root in roots), _MAX_FOUND)
+
+
+def _per_roots(table: dict[tuple[Path, ...], dict[str, _T]],
+               roots: tuple[Path, ...]) -> dict[str, _T]:
+    known = table.get(roots)
     if known is None:
-        if len(_HEADS) >= 256:
-            _HEADS.clear()
-        known = _HEADS[roots] = {}
-    elif head in known:
-        return known[head]
-    exists = any(os.path.isdir(os.path.join(str(root), head)) for root in roots)
-    if len(known) >= _MAX_FOUND:
-        known.clear()
-    known[head] = exists
-    return exists
+        if len(table) >= 256:
+            table.clear()
+        known = table[roots] = {}
+    return known
