@@ -14,6 +14,11 @@ if TYPE_CHECKING:   # annotations only: nothing more to import when flake8 start
     from typing import Any
 
 
+# Codes of the rules that are off by default (``Rule.default_enabled = False``).
+DEFAULT_OFF = ("DB105", "DB108", "DB110", "DB112", "DB115", "DB116", "DB211", "DB213",
+               "DB407", "DB408", "DB506")
+
+
 class Plugin:
     name = "flake8-fastapi-db"
     version = __version__
@@ -30,10 +35,10 @@ class Plugin:
         for spec in OPTIONS:
             option_manager.add_option(spec.flag, default=spec.default, parse_from_config=True,
                                       help=f"{spec.help} (default: {spec.default or 'none'})")
-        from .registry import all_rules
-
-        option_manager.extend_default_ignore(
-            [rule.code for rule in all_rules() if not rule.default_enabled])
+        # Named here rather than read from the rule classes: that would import every
+        # check module in every flake8 process (~45 ms), files with DB code or not.
+        # tests/test_registry.py holds the list to the rules' ``default_enabled``.
+        option_manager.extend_default_ignore(list(DEFAULT_OFF))
 
     @classmethod
     def parse_options(cls, options: Any) -> None:
