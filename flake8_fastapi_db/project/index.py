@@ -370,6 +370,9 @@ class ProjectIndex:
 
     def __init__(self, roots: tuple[Path, ...], current: ModuleSummary) -> None:
         self.roots = roots
+        # Strings, the per-process memo's key: hashing and comparing a tuple of Paths
+        # for every lookup was a tenth of the relevance gate.
+        self._root_dirs = tuple(os.fspath(root) for root in roots)
         self.current = current
         # name -> what ``module`` loaded for this file (the same object every time).
         self._loaded: dict[str, ModuleSummary | None] = {}
@@ -398,7 +401,7 @@ class ProjectIndex:
             return self._loaded[name]
         if name.partition(".")[0] in LIBRARY_ROOTS:
             return None
-        found = find_module(name, self.roots)
+        found = find_module(name, self._root_dirs)
         if found is None:
             return None
         path, is_package = found
@@ -411,7 +414,7 @@ class ProjectIndex:
         """File of a project module without parsing it."""
         if not name or name.partition(".")[0] in LIBRARY_ROOTS:
             return None
-        return find_module(name, self.roots)
+        return find_module(name, self._root_dirs)
 
     def outline(self, name: str) -> Outline | None:
         """Top-level names of a project module, parsed without keeping its tree."""

@@ -121,28 +121,28 @@ def module_name_for(path: Path, roots: tuple[Path, ...]) -> tuple[str, bool]:
     return stem, is_package
 
 
-# roots -> {module name -> (file, is_package) or None}. Plain dicts of strings, which
+# root directories -> {module name -> (file, is_package) or None}. Plain dicts of strings, which
 # the cyclic collector stops tracking: as an lru_cache of Paths this was some 40,000
 # objects (links, keys, results, Paths and their part lists) that every full
 # collection walked again, for the rest of the run.
-_FOUND: dict[tuple[Path, ...], dict[str, tuple[str, bool] | None]] = {}
+_FOUND: dict[tuple[str, ...], dict[str, tuple[str, bool] | None]] = {}
 _MAX_FOUND = 8192
 
 
-def find_module(name: str, roots: tuple[Path, ...]) -> tuple[str, bool] | None:
-    """File of module ``name`` under the roots: (path, is_package)."""
+def find_module(name: str, roots: tuple[str, ...]) -> tuple[str, bool] | None:
+    """File of module ``name`` under the root directories: (path, is_package)."""
     return _remembered(_per_roots(_FOUND, roots), name, lambda _: _find_module(name, roots),
                        _MAX_FOUND)
 
 
-def _find_module(name: str, roots: tuple[Path, ...]) -> tuple[str, bool] | None:
+def _find_module(name: str, roots: tuple[str, ...]) -> tuple[str, bool] | None:
     parts = name.split(".")
     # Most names asked about belong to installed libraries: one look for their top
     # package answers every dotted name under it.
     if len(parts) > 1 and not _head_exists(parts[0], roots):
         return None
     for root in roots:
-        base = os.path.join(str(root), *parts)
+        base = os.path.join(root, *parts)
         init = os.path.join(base, "__init__.py")
         if os.path.isfile(init):
             return init, True
@@ -152,18 +152,18 @@ def _find_module(name: str, roots: tuple[Path, ...]) -> tuple[str, bool] | None:
 
 
 # roots -> {top-level name -> a directory of that name exists under a root}
-_HEADS: dict[tuple[Path, ...], dict[str, bool]] = {}
+_HEADS: dict[tuple[str, ...], dict[str, bool]] = {}
 
 
-def _head_exists(head: str, roots: tuple[Path, ...]) -> bool:
+def _head_exists(head: str, roots: tuple[str, ...]) -> bool:
     """Could ``head.x`` be under the roots? Only a directory can hold it, with or
     without an ``__init__.py`` (namespace packages hold modules too)."""
     return _remembered(_per_roots(_HEADS, roots), head, lambda _: any(
-        os.path.isdir(os.path.join(str(root), head)) for root in roots), _MAX_FOUND)
+        os.path.isdir(os.path.join(root, head)) for root in roots), _MAX_FOUND)
 
 
-def _per_roots(table: dict[tuple[Path, ...], dict[str, _T]],
-               roots: tuple[Path, ...]) -> dict[str, _T]:
+def _per_roots(table: dict[tuple[str, ...], dict[str, _T]],
+               roots: tuple[str, ...]) -> dict[str, _T]:
     known = table.get(roots)
     if known is None:
         if len(table) >= 256:
