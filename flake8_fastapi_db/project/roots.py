@@ -131,7 +131,7 @@ _MAX_FOUND = 8192
 
 def find_module(name: str, roots: tuple[str, ...]) -> tuple[str, bool] | None:
     """File of module ``name`` under the root directories: (path, is_package)."""
-    return _remembered(_per_roots(_FOUND, roots), name, lambda _: _find_module(name, roots),
+    return _remembered(_per_roots(_FOUND, roots), name, lambda key: _find_module(key, roots),
                        _MAX_FOUND)
 
 
@@ -151,15 +151,15 @@ def _find_module(name: str, roots: tuple[str, ...]) -> tuple[str, bool] | None:
     return None
 
 
-# roots -> {top-level name -> a directory of that name exists under a root}
+# root directories -> {top-level name -> a directory of that name exists under one}
 _HEADS: dict[tuple[str, ...], dict[str, bool]] = {}
 
 
 def _head_exists(head: str, roots: tuple[str, ...]) -> bool:
     """Could ``head.x`` be under the roots? Only a directory can hold it, with or
     without an ``__init__.py`` (namespace packages hold modules too)."""
-    return _remembered(_per_roots(_HEADS, roots), head, lambda _: any(
-        os.path.isdir(os.path.join(root, head)) for root in roots), _MAX_FOUND)
+    return _remembered(_per_roots(_HEADS, roots), head, lambda key: any(
+        os.path.isdir(os.path.join(root, key)) for root in roots), _MAX_FOUND)
 
 
 def _per_roots(table: dict[tuple[str, ...], dict[str, _T]],
