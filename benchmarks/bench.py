@@ -33,9 +33,11 @@ each side runs a chunk ``--repeat`` times, taking turns, and the run of least CP
 counts. Each chunk is a fresh flake8 process, as ``flake8`` run in that project
 (or, with small chunks, a pre-commit hook given some files) would be: it pays the
 plugin's start-up and fills its per-process caches again, which counts against
-the plugin. The whole corpus is also linted in one process per round, with the plugin and
-without (peak memory, the scaling and ``--jobs 2`` figures are whole-run
-properties); their ratio is printed for information. Each figure is the median
+the plugin. Scaling is measured the same way: each chunk is also linted together
+with its hard-linked copy (the corpus twice over), next to the chunk alone. The
+whole corpus is also linted in one process per round, with the plugin and
+without (peak memory and the ``--jobs 2`` speed-up are whole-run properties);
+their ratio is printed for information. Each figure is the median
 over rounds, with its range. ``--chunk-lines 0`` measures the ratios on whole
 runs instead (the sixth and seventh passes' method).
 
@@ -151,8 +153,16 @@ def run_rounds(jobs: Sequence[tuple[str, str, str, list[str], list[Path]]], roun
     return results
 
 
-# A side of an interleaved ratio: (key, label, mode, flake8 args).
-Side = tuple[str, str, str, list[str]]
+@dataclass(frozen=True)
+class Side:
+    """One side of an interleaved ratio."""
+    key: str
+    label: str
+    mode: str
+    args: list[str]
+    # What the side lints of a chunk; None: the chunk itself. The scaling side
+    # lints the chunk and its hard-linked copy.
+    files: Callable[[list[Path]], list[Path]] | None = None
 
 
 def chunk_files(files: Sequence[Path], lines_of: Mapping[Path, int],
@@ -183,22 +193,25 @@ def run_interleaved(sides: Sequence[Side], chunks: Sequence[list[Path]], workdir
     first alternates. Per chunk and side the run of least CPU is kept: a disturbance
     by other processes only ever adds time, so the least-disturbed run is the best
     estimate of the cost, as ``timeit`` takes its minimum."""
-    results: dict[str, list[Measure]] = {key: [] for key, *_ in sides}
-    listing = workdir / "chunk.txt"
+    results: dict[str, list[Measure]] = {side.key: [] for side in sides}
     turn = 0
     for index, chunk in enumerate(chunks):
-        listing.write_text("".join(f"{p}\n" for p in chunk), encoding="utf-8")
+        listings: dict[str, Path] = {}
+        for side in sides:
+            listings[side.key] = workdir / f"chunk-{side.key}.txt"
+            files = side.files(chunk) if side.files else chunk
+            listings[side.key].write_text("".join(f"{p}\n" for p in files), encoding="utf-8")
         best: dict[str, Measure] = {}
         for _ in range(repeat):
             order = sides if turn % 2 == 0 else list(reversed(sides))
             turn += 1
-            for key, _label, mode, fargs in order:
-                m = run_once(mode, fargs, listing)
-                if key not in best or m.cpu < best[key].cpu:
-                    best[key] = m
+            for side in order:
+                m = run_once(side.mode, side.args, listings[side.key])
+                if side.key not in best or m.cpu < best[side.key].cpu:
+                    best[side.key] = m
         for key in results:
             results[key].append(best[key])
-        done = ", ".join(f"{label} {best[key].cpu:.2f}" for key, label, *_ in sides)
+        done = ", ".join(f"{side.label} {best[side.key].cpu:.2f}" for side in sides)
         log(f"  {title} chunk {index + 1}/{len(chunks)} ({len(chunk)} files): cpu s {done}")
     return results
 
@@ -440,8 +453,27 @@ def file_sets(trees: list[Path], quick: bool) -> FileSets:
                     all_files, tree_of, non_db_per_target(text_non_db, tree_of), text_non_db)
 
 
+def make_copies(sets: FileSets, work: Path) -> dict[Path, Path]:
+    """Each tree's second copy, for the scaling figure: tree -> its copy."""
+    # Same filesystem as the corpus, so the copies can be hard links.
+    copies = work / "copy"
+    copies.mkdir()
+    for tree in sets.trees:
+        hardlink_copy(tree, copies / tree.name)
+    return {tree: copies / tree.name for tree in sets.trees}
+
+
+def with_copies(sets: FileSets, copies: Mapping[Path, Path]
+                ) -> Callable[[list[Path]], list[Path]]:
+    """Files -> the files, then the same files in the copies (the corpus twice over)."""
+    def twice(files: list[Path]) -> list[Path]:
+        return [*files, *(copies[sets.tree_of[f]] / f.relative_to(sets.tree_of[f])
+                          for f in files)]
+    return twice
+
+
 def whole_jobs(sets: FileSets, skip: set[str], interleave: bool, quick: bool,
-               work: Path) -> list[Job]:
+               copies: Mapping[Path, Path] | None) -> list[Job]:
     """The whole-corpus runs of a round. Order matters: the two sides of a ratio run
     next to each other (plain sits between "with plugin" and "DB only")."""
     # Whole trees are passed (as a user would) unless --quick picked files.
@@ -464,41 +496,38 @@ def whole_jobs(sets: FileSets, skip: set[str], interleave: bool, quick: bool,
     if "jobs2" not in skip:
         jobs.append(("jobs2", "with plugin --jobs 2", "plugin",
                      ["--jobs", "2", "--extend-select=DB"], targets))
-    if "scaling" not in skip:
-        # Same filesystem as the corpus, so the second copy can be hard links.
-        copies = work / "copy"
-        copies.mkdir()
-        second: list[Path] = []
-        for tree in sets.trees:
-            hardlink_copy(tree, copies / tree.name)
-            if quick:
-                second.extend(copies / tree.name / f.relative_to(tree)
-                              for f in sets.selected[tree])
-            else:
-                second.append(copies / tree.name)
-        jobs.append(("twice", "corpus twice, with plugin", "plugin", PLUGIN_ARGS,
-                     [*targets, *second]))
+    if copies is not None and not interleave:   # else measured interleaved
+        twice = with_copies(sets, copies)(sets.all_files) if quick else \
+            [*targets, *(copies[tree] for tree in sets.trees)]
+        jobs.append(("twice", "corpus twice, with plugin", "plugin", PLUGIN_ARGS, twice))
     return jobs
 
 
 def interleaved_groups(sets: FileSets, skip: set[str], budget: int,
+                       copies: Mapping[Path, Path] | None,
                        ) -> list[tuple[str, list[Side], list[list[Path]]]]:
-    """(title, sides, chunks): the ratios measured chunk by chunk."""
+    """(title, sides, chunks): the ratios measured chunk by chunk.
+
+    Scaling is a side of the corpus group: a chunk and its copy in one process,
+    next to the same chunk alone ("with plugin"), so both see the same machine.
+    """
     tree_of = sets.tree_of
-    sides: list[Side] = [("plugin", "with plugin", "plugin", PLUGIN_ARGS),
-                         ("plain", "plain", "plain", PLAIN_ARGS)]
+    sides = [Side("plugin", "with plugin", "plugin", PLUGIN_ARGS),
+             Side("plain", "plain", "plain", PLAIN_ARGS)]
     if "dbonly" not in skip:
-        sides.append(("only", "DB only", "only", ONLY_ARGS))
+        sides.append(Side("only", "DB only", "only", ONLY_ARGS))
     if "floor" not in skip:
-        sides.append(("none", "floor", "none", PLAIN_ARGS))
+        sides.append(Side("none", "floor", "none", PLAIN_ARGS))
+    if copies is not None:
+        sides.append(Side("twice", "twice", "plugin", PLUGIN_ARGS, with_copies(sets, copies)))
     groups = [("corpus", sides, chunk_files(sets.all_files, sets.lines_of, tree_of, budget))]
     if "nondb" not in skip and sets.non_db:
-        groups.append(("non-DB", [("nondb_plugin", "with plugin", "plugin", PLUGIN_ARGS),
-                                  ("nondb_plain", "plain", "plain", PLAIN_ARGS)],
+        groups.append(("non-DB", [Side("nondb_plugin", "with plugin", "plugin", PLUGIN_ARGS),
+                                  Side("nondb_plain", "plain", "plain", PLAIN_ARGS)],
                        chunk_files(sets.non_db, sets.lines_of, tree_of, budget)))
         groups.append(("no DB library named",
-                       [("textnondb_plugin", "with plugin", "plugin", PLUGIN_ARGS),
-                        ("textnondb_plain", "plain", "plain", PLAIN_ARGS)],
+                       [Side("textnondb_plugin", "with plugin", "plugin", PLUGIN_ARGS),
+                        Side("textnondb_plain", "plain", "plain", PLAIN_ARGS)],
                        chunk_files(sets.text_non_db, sets.lines_of, tree_of, budget)))
     return groups
 
@@ -552,9 +581,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log(f"corpus: {len(sets.all_files)} files, {sets.lines(sets.all_files)} lines "
             f"({len(sets.non_db)} non-DB files, {sets.lines(sets.non_db)} lines); "
             f"runs={runs}; python={sys.executable}")
-        per_round = run_rounds(whole_jobs(sets, skip, interleave, args.quick, work), runs,
+        copies = make_copies(sets, work) if "scaling" not in skip else None
+        per_round = run_rounds(whole_jobs(sets, skip, interleave, args.quick, copies), runs,
                                work, args.parallel)
-        groups = interleaved_groups(sets, skip, budget) if interleave else []
+        groups = interleaved_groups(sets, skip, budget, copies) if interleave else []
         for number in range(runs):
             for title, sides, chunks in groups:
                 measured = run_interleaved(sides, chunks, work,
@@ -656,8 +686,9 @@ def figure_rows(ratios: dict[str, list[Measure]], whole: dict[str, list[Measure]
     if "textnondb_plugin" in ratios:
         rows.append(ratio_row(ratios, f"  (info) no DB library named ({text_non_db})",
                               "textnondb_plugin", "textnondb_plain", None))
-    if "twice" in whole:
-        rows.append(ratio_row(whole, "scaling: corpus x2 / x1 (plugin)", "twice", "plugin",
+    scaled = ratios if "twice" in ratios else whole
+    if "twice" in scaled:
+        rows.append(ratio_row(scaled, "scaling: corpus x2 / x1 (plugin)", "twice", "plugin",
                               "scaling"))
     rss, low, high = paired(whole, "plugin", "plain", lambda a, b: a.maxrss_kb / b.maxrss_kb)
     rows.append(("peak RSS plugin / plain", f"{rss:.3f}{spread(low, high)}",

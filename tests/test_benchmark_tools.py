@@ -104,7 +104,8 @@ def test_interleaved_sides_take_turns_going_first_and_sum_the_least_cpu_per_chun
         return bench.Measure(1.0, next(disturbed), 100, 1, 0, 1)  # type: ignore[attr-defined]
 
     monkeypatch.setattr(bench, "run_once", fake_run)
-    sides = [("plugin", "with plugin", "plugin", []), ("plain", "plain", "plain", [])]
+    sides = [bench.Side("plugin", "with plugin", "plugin", []),  # type: ignore[attr-defined]
+             bench.Side("plain", "plain", "plain", [])]  # type: ignore[attr-defined]
     chunks = [[Path("x.py")], [Path("y.py")], [Path("z.py")]]
     results = bench.run_interleaved(sides, chunks, tmp_path, "t",  # type: ignore[attr-defined]
                                     repeat=2)
@@ -117,6 +118,43 @@ def test_interleaved_sides_take_turns_going_first_and_sum_the_least_cpu_per_chun
     assert [m.cpu for m in results["plain"]] == [1.0, 1.0, 1.0]
     total = bench.total_of(results["plugin"])  # type: ignore[attr-defined]
     assert (total.cpu, total.db_lines) == (15.0, 3)
+
+
+def test_the_scaling_side_lints_each_chunk_with_its_copy_next_to_the_chunk_alone(
+        bench: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = tmp_path / "corpus" / "a", tmp_path / "corpus" / "b"
+    tree_of = {a / "m.py": a, a / "pkg" / "n.py": a, b / "o.py": b}
+    for path in tree_of:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x = 1\n")
+    files = list(tree_of)
+    sets = bench.FileSets([a, b], {a: files[:2], b: files[2:]},  # type: ignore[attr-defined]
+                          dict.fromkeys(files, 1), files, tree_of, [], [])
+    (tmp_path / "work").mkdir()
+    copies = bench.make_copies(sets, tmp_path / "work")  # type: ignore[attr-defined]
+    [(_title, sides, chunks)] = bench.interleaved_groups(  # type: ignore[attr-defined]
+        sets, {"dbonly", "floor", "nondb"}, sys.maxsize, copies)
+    assert [side.key for side in sides] == ["plugin", "plain", "twice"]
+    calls: list[tuple[str, list[str]]] = []
+
+    def fake_run(mode: str, fargs: list[str], listing: Path) -> object:
+        listed = listing.read_text().split()
+        assert all(Path(p).is_file() for p in listed)
+        calls.append((mode, listed))
+        # CPU in proportion to the files linted: a linear plugin.
+        return bench.Measure(1.0, 0.5 * len(listed), 100, 0, 0, 0)  # type: ignore
+
+    monkeypatch.setattr(bench, "run_once", fake_run)
+    results = bench.run_interleaved(sides, chunks, tmp_path, "t")  # type: ignore[attr-defined]
+    first = [str(f) for f in files[:2]]
+    assert calls == [("plugin", first), ("plain", first),
+                     ("plugin", [*first, str(copies[a] / "m.py"), str(copies[a] / "pkg" / "n.py")]),
+                     ("plugin", [str(files[2]), str(copies[b] / "o.py")]),
+                     ("plain", [str(files[2])]), ("plugin", [str(files[2])])]
+    totals = {key: [bench.total_of(measures)]  # type: ignore[attr-defined]
+              for key, measures in results.items()}
+    rows = bench.figure_rows(totals, totals, True, 0, 0, [])  # type: ignore[attr-defined]
+    assert ("scaling: corpus x2 / x1 (plugin)", "2.000", "<= 2.2", "PASS") in rows
 
 
 def test_one_measured_run_counts_the_plugins_findings_and_plain_reports_none(
