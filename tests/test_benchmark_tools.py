@@ -157,6 +157,16 @@ def test_the_scaling_side_lints_each_chunk_with_its_copy_next_to_the_chunk_alone
     assert ("scaling: corpus x2 / x1 (plugin)", "2.000", "<= 2.2", "PASS") in rows
 
 
+def test_only_the_non_db_target_gets_the_extra_runs_per_chunk(bench: object) -> None:
+    a = Path("/c/a")
+    sets = bench.FileSets([a], {a: [a / "1.py"]}, {a / "1.py": 1},  # type: ignore[attr-defined]
+                          [a / "1.py"], {a / "1.py": a}, [a / "1.py"], [a / "1.py"])
+    groups = bench.interleaved_groups(sets, set(), sys.maxsize, None)  # type: ignore
+    runs = {title: bench.runs_per_chunk(title, 3, 7)  # type: ignore[attr-defined]
+            for title, _sides, _chunks in groups}
+    assert runs == {"corpus": 3, "non-DB": 7, "no DB library named": 3}
+
+
 def test_one_measured_run_counts_the_plugins_findings_and_plain_reports_none(
         bench: object, tmp_path: Path) -> None:
     listing = tmp_path / "paths.txt"
