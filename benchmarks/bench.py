@@ -41,8 +41,8 @@ hard-linked copy (the corpus twice over), next to the chunk alone. The whole
 corpus is also linted in one process per round, with the plugin and without
 (peak memory and the ``--jobs 2`` speed-up are whole-run properties); their
 ratio is printed for information. Each figure is the median over rounds, with
-its range. ``--chunk-lines 0`` measures the ratios on whole
-runs instead (the sixth and seventh passes' method).
+its range. ``--chunk-lines 0`` measures the ratios on whole runs instead (the
+sixth and seventh passes' method).
 
 Usage (stdlib only)::
 
